@@ -1,0 +1,54 @@
+export type Severity = 'error' | 'warn' | 'info';
+
+export type PathSegment = string | number;
+
+/** 1-based line and column, as people and CI systems read them. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** The one result type every stage produces and every formatter consumes. */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  path: PathSegment[];
+  range?: Range;
+}
+
+/**
+ * A problem found by a stage, before it is placed in a file. `at: 'key'` points at the map key rather
+ * than its value; `span` narrows the range to part of a scalar value (e.g. one token of a JSONPath).
+ */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  path: PathSegment[];
+  at?: 'key' | 'value';
+  span?: { offset: number; length: number };
+}
+
+export const severityRank: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const la = a.range?.start.line ?? 0;
+  const lb = b.range?.start.line ?? 0;
+  if (la !== lb) return la - lb;
+  const ca = a.range?.start.column ?? 0;
+  const cb = b.range?.start.column ?? 0;
+  if (ca !== cb) return ca - cb;
+  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}

@@ -1,0 +1,2 @@
+export * from './source-document.js';
+export * from './load.js';

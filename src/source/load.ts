@@ -1,0 +1,168 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isAlias, isPair, isScalar, LineCounter, parseDocument, visit, YAMLError, type Document } from 'yaml';
+import type { Diagnostic, Finding } from '../diagnostics/index.js';
+import { SourceDocument } from './source-document.js';
+
+/** Definitions are small; anything this large is a mistake (or an attack), refused before parsing. */
+export const maxSourceBytes = 4 * 1024 * 1024;
+const maxAliasCount = 100;
+const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface LoadedSource {
+  source: SourceDocument;
+  /** The plain data, or undefined when the file could not be read as YAML/JSON. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** Report `__proto__`, `constructor` and `prototype` keys (specs), rather than keep them as data. */
+  rejectUnsafeKeys?: boolean;
+}
+
+export async function loadSourceFile(file: string, options: LoadOptions = {}): Promise<LoadedSource> {
+  const info = await stat(file);
+  if (info.size > maxSourceBytes) {
+    return failed(file, '', {
+      ruleId: 'file-too-large',
+      message: `file is ${(info.size / 1048576).toFixed(1)} MB; definitions are limited to ${maxSourceBytes / 1048576} MB: split it or remove the embedded data`,
+    });
+  }
+  return parseSource(file, await readFile(file), options);
+}
+
+export function parseSource(file: string, bytes: Uint8Array | string, options: LoadOptions = {}): LoadedSource {
+  const decoded = typeof bytes === 'string' ? { text: bytes } : decodeUtf8(bytes);
+  if ('invalidAt' in decoded) {
+    const prefix = new TextDecoder().decode((bytes as Uint8Array).slice(0, decoded.invalidAt));
+    const lines = prefix.split('\n');
+    const line = lines.length;
+    const column = (lines[lines.length - 1]?.length ?? 0) + 1;
+    return {
+      source: new SourceDocument(file, '', null, new LineCounter()),
+      value: undefined,
+      diagnostics: [
+        {
+          ruleId: 'file-encoding',
+          severity: 'error',
+          message: `byte ${decoded.invalidAt} is not valid UTF-8; save the file as UTF-8`,
+          file,
+          path: [],
+          range: { start: { line, column }, end: { line, column: column + 1 } },
+        },
+      ],
+    };
+  }
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? ' ' + decoded.text.slice(1) : decoded.text;
+  const lineCounter = new LineCounter();
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (error) {
+    return failed(file, text, { ruleId: 'yaml-syntax', message: `cannot parse: ${(error as Error).message}` });
+  }
+  const source = new SourceDocument(file, text, document, lineCounter);
+  const diagnostics: Diagnostic[] = [];
+  for (const problem of [...document.errors, ...document.warnings]) diagnostics.push(yamlProblem(source, problem));
+  if (diagnostics.some((d) => d.severity === 'error')) return { source, value: undefined, diagnostics };
+
+  if (options.rejectUnsafeKeys) diagnostics.push(...unsafeKeyProblems(source, document));
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount });
+  } catch (error) {
+    const alias = firstAlias(document);
+    diagnostics.push({
+      ruleId: 'yaml-alias-bomb',
+      severity: 'error',
+      message: `aliases expand to too many nodes (${(error as Error).message.split('.')[0]}); remove the aliases`,
+      file,
+      path: [],
+      range: source.rangeOfOffsets(alias?.[0] ?? 0, alias?.[1] ?? 0),
+    });
+  }
+  return { source, value, diagnostics };
+}
+
+function decodeUtf8(bytes: Uint8Array): { text: string } | { invalidAt: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { invalidAt: firstInvalidUtf8Byte(bytes) };
+  }
+}
+
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.slice(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return i;
+}
+
+function yamlProblem(source: SourceDocument, problem: YAMLError): Diagnostic {
+  const [start, end] = problem.pos;
+  const duplicate = problem.code === 'DUPLICATE_KEY';
+  const message = duplicate
+    ? 'duplicate key: each key may appear once in a map; remove or rename one of them'
+    : `${problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
+  return {
+    ruleId: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+    severity: problem.name === 'YAMLWarning' ? 'warn' : 'error',
+    message,
+    file: source.file,
+    path: [],
+    range: source.rangeOfOffsets(start, end),
+  };
+}
+
+function unsafeKeyProblems(source: SourceDocument, document: Document.Parsed): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(document, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && unsafeKeys.has(String(pair.key.value)) && pair.key.range) {
+        found.push({
+          ruleId: 'unsafe-key',
+          severity: 'error',
+          message: `the key "${String(pair.key.value)}" is not allowed in a definition; rename it`,
+          file: source.file,
+          path: [],
+          range: source.rangeOfOffsets(pair.key.range[0], pair.key.range[1]),
+        });
+      }
+    },
+  });
+  return found;
+}
+
+function firstAlias(document: Document.Parsed): [number, number] | undefined {
+  let range: [number, number] | undefined;
+  visit(document, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) {
+        range = [node.range[0], node.range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return range;
+}
+
+function failed(file: string, text: string, problem: Pick<Finding, 'ruleId' | 'message'>): LoadedSource {
+  const source = new SourceDocument(file, text, null, new LineCounter());
+  return {
+    source,
+    value: undefined,
+    diagnostics: [{ ...problem, severity: 'error', file, path: [], range: source.rangeOfOffsets(0, 0) }],
+  };
+}
+
