@@ -49,16 +49,21 @@ export function describeRequest(method: string, url: string): RequestDescription
   return { method: method.toUpperCase(), host: parsed.host, path: parsed.pathname };
 }
 
-/** Finds the system error code (ECONNRESET, ENOTFOUND, UND_ERR_SOCKET…) that fetch buries in `cause`. */
+/**
+ * Finds the system error code (ECONNRESET, ENOTFOUND, UND_ERR_SOCKET…) that fetch buries in `cause`; failing that,
+ * the innermost message (e.g. "bad port"). Neither carries request headers.
+ */
 function networkErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
+  let innermostMessage: string | undefined;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
-    const { code, errors, cause } = current as { code?: unknown; errors?: unknown; cause?: unknown };
+    const { code, errors, cause, message } = current as { code?: unknown; errors?: unknown; cause?: unknown; message?: unknown };
     if (typeof code === 'string') return code;
+    if (typeof message === 'string' && message !== '') innermostMessage = message;
     if (Array.isArray(errors) && errors.length > 0) current = errors[0];
     else current = cause;
   }
-  return undefined;
+  return innermostMessage?.slice(0, 80);
 }
 
 export function createHttpTransport(options: TransportOptions): Transport {
