@@ -39,6 +39,9 @@ export interface TransportOptions {
   readonly onEvent?: PlatformEventListener | undefined;
 }
 
+/** A server asking for a longer pause than this is reported rather than waited for. */
+const MAX_RETRY_AFTER_MS = 120_000;
+
 type AttemptOutcome =
   | { kind: 'response'; status: number; headers: Headers; text: string }
   | { kind: 'network'; code: string | undefined }
@@ -108,6 +111,7 @@ export function createHttpTransport(options: TransportOptions): Transport {
           const delayMs = rateLimited
             ? (parseRetryAfter(outcome.headers.get('retry-after'), clock.now()) ?? backoffDelay(retry, random))
             : backoffDelay(retry, random);
+          if (delayMs > MAX_RETRY_AFTER_MS) return { ...outcome, attempts, request: description };
           onEvent?.({
             type: 'retry',
             reason: rateLimited ? 'rate-limited' : 'server-error',

@@ -1,4 +1,6 @@
 export { createPlatformClient } from './client.js';
+export { connectPlatformClient } from './connect.js';
+export type { ConnectOptions } from './connect.js';
 export type {
   GetActionOptions,
   ListActionsOptions,
