@@ -1,0 +1,125 @@
+import { open, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../diagnostics/index.js';
+
+/** Relative path (with `/`) → file content: everything a build puts in `out/`. */
+export type OutputTree = Map<string, string>;
+
+export interface TreeDifference {
+  path: string;
+  kind: 'missing' | 'changed' | 'extra';
+}
+
+export async function readTree(dir: string): Promise<OutputTree> {
+  const tree: OutputTree = new Map();
+  const walk = async (current: string, prefix: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) await walk(path, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) tree.set(`${prefix}${entry.name}`, await readFile(path, 'utf8'));
+    }
+  };
+  await walk(dir, '');
+  return tree;
+}
+
+export function compareTrees(expected: OutputTree, actual: OutputTree): TreeDifference[] {
+  const differences: TreeDifference[] = [];
+  for (const [path, content] of expected) {
+    const found = actual.get(path);
+    if (found === undefined) differences.push({ path, kind: 'missing' });
+    else if (found !== content) differences.push({ path, kind: 'changed' });
+  }
+  for (const path of actual.keys()) if (!expected.has(path)) differences.push({ path, kind: 'extra' });
+  return differences.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/**
+ * Replaces `dir` with exactly `tree`: written beside it, then swapped in with two renames, so a failed
+ * or killed build leaves the previous output whole. A lock file keeps two builds from interleaving.
+ */
+export async function replaceTree(dir: string, tree: OutputTree): Promise<void> {
+  const parent = dirname(dir);
+  const name = basename(dir);
+  await mkdir(parent, { recursive: true });
+  const release = await acquireLock(join(parent, `.${name}.dactl-lock`));
+  const staging = join(parent, `.${name}.dactl-new-${process.pid}`);
+  const previous = join(parent, `.${name}.dactl-old-${process.pid}`);
+  try {
+    await recoverInterruptedSwap(parent, name);
+    await rm(staging, { recursive: true, force: true });
+    for (const [path, content] of tree) {
+      const target = join(staging, ...path.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, content);
+    }
+    await mkdir(staging, { recursive: true });
+    const existed = await rename(dir, previous).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    await rename(staging, dir);
+    if (existed) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new UserError(`cannot write ${dir} (${code}); ${dir} was left as it was`);
+    }
+    throw error;
+  } finally {
+    await release();
+  }
+}
+
+/** A build killed between its two renames leaves `.out.dactl-old-*` and no `out`: put it back. */
+async function recoverInterruptedSwap(parent: string, name: string): Promise<void> {
+  const entries = await readdir(parent);
+  const leftovers = entries.filter((entry) => entry.startsWith(`.${name}.dactl-old-`));
+  const hasCurrent = entries.includes(name);
+  for (const leftover of leftovers) {
+    if (!hasCurrent && leftover === leftovers[0]) await rename(join(parent, leftover), join(parent, name));
+    else await rm(join(parent, leftover), { recursive: true, force: true });
+  }
+  for (const entry of entries.filter((e) => e.startsWith(`.${name}.dactl-new-`))) {
+    await rm(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new UserError(`another dactl build (process ${holder}) is writing this output; wait for it to finish`);
+      }
+      await rm(lockFile, { force: true });
+    }
+  }
+  throw new UserError(`cannot take the build lock ${lockFile}; remove it if no build is running`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,38 @@
+import { relative, resolve } from 'node:path';
+import { buildProject } from '../../build/build-project.js';
+import { ExitCode } from '../../diagnostics/index.js';
+import { formatCompact } from '../../formatters/compact.js';
+import type { CliIo } from '../io.js';
+
+export interface BuildCommandOptions {
+  out: string;
+  check?: boolean;
+}
+
+export async function runBuild(definitions: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
+  const definitionsDir = resolve(io.cwd, definitions);
+  const outDir = resolve(io.cwd, options.out);
+  const result = await buildProject({ definitionsDir, outDir, check: options.check === true });
+  if (result.diagnostics.length) io.stderr(formatCompact(result.diagnostics, io.cwd));
+  const out = relative(io.cwd, outDir) || '.';
+  const actions = result.project.actions.length;
+  switch (result.outcome) {
+    case 'not-written': {
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      io.stderr(`${errors} error${errors === 1 ? '' : 's'}; ${out}/ was not changed\n`);
+      return ExitCode.findings;
+    }
+    case 'stale':
+      for (const d of result.differences) io.stderr(`${out}/${d.path}: ${staleReason[d.kind]}\n`);
+      io.stderr(`${out}/ is not what the definitions compile to; run \`dactl build\` and commit the result\n`);
+      return ExitCode.findings;
+    case 'up-to-date':
+      io.stdout(`${out}/ is up to date (${actions} action${actions === 1 ? '' : 's'})\n`);
+      return ExitCode.ok;
+    case 'written':
+      io.stdout(`built ${actions} action${actions === 1 ? '' : 's'} into ${out}/ (${result.differences.length} file${result.differences.length === 1 ? '' : 's'} changed)\n`);
+      return ExitCode.ok;
+  }
+}
+
+const staleReason = { missing: 'missing', changed: 'out of date', extra: 'no longer produced by any definition' };

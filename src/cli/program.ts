@@ -1,0 +1,67 @@
+import { Command, CommanderError } from 'commander';
+import { ExitCode } from '../diagnostics/errors.js';
+import type { CliIo } from './io.js';
+
+/** The command table. Each command's module is loaded only when that command runs. */
+export function createProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
+  const program = new Command('dactl')
+    .description('Genesys Cloud data actions and Architect flows as code')
+    .version(version, '-v, --version')
+    .showHelpAfterError('(run `dactl --help` for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command('build')
+    .description('compile definitions into importable data-action JSON (and Archy YAML) in out/')
+    .argument('[definitions]', 'definitions folder', 'definitions')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--check', 'write nothing; exit 1 when out/ is not what the definitions compile to')
+    .action(async (definitions: string, options) => {
+      const { runBuild } = await import('./commands/build.js');
+      setExitCode(await runBuild(definitions, options, io));
+    });
+
+  program
+    .command('import')
+    .description('turn data-action exports (JSON files or folders of them) into action specs')
+    .argument('<exports...>', 'export JSON files or folders')
+    .option('-o, --out <dir>', 'folder for the specs', 'definitions/actions')
+    .option('--strip-export-suffix', 'drop the " - Exported YYYY-MM-DD @ HH:MM" the UI appends to names')
+    .option('-f, --force', 'overwrite existing spec files')
+    .action(async (exports: string[], options) => {
+      const { runImport } = await import('./commands/import.js');
+      setExitCode(await runImport(exports, options, io));
+    });
+
+  program
+    .command('explain')
+    .description('print one action as a tree: inputs, request, outputs')
+    .argument('<action>', 'spec file, export JSON, or action name in the definitions')
+    .option('-d, --definitions <dir>', 'definitions folder to search by name', 'definitions')
+    .action(async (action: string, options) => {
+      const { runExplain } = await import('./commands/explain.js');
+      setExitCode(await runExplain(action, options, io));
+    });
+
+  for (const command of program.commands) {
+    command.exitOverride();
+    command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  }
+  return program;
+}
+
+export async function runProgram(argv: string[], io: CliIo, version: string): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = createProgram(io, version, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+      return benign.includes(error.code) ? ExitCode.ok : ExitCode.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}

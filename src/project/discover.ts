@@ -1,0 +1,59 @@
+import { readdir, realpath } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+export type DefinitionKind = 'action' | 'flow' | 'org';
+
+export interface DefinitionFile {
+  kind: DefinitionKind;
+  file: string;
+}
+
+export interface Discovery {
+  definitions: DefinitionFile[];
+  /** YAML files that are none of the known kinds. */
+  unrecognised: string[];
+}
+
+/** Finds definitions by name: `*.action.yaml`, `*.flow.yaml`, and `orgs/*.yaml`. Follows each folder once. */
+export async function discoverDefinitions(root: string): Promise<Discovery> {
+  const definitions: DefinitionFile[] = [];
+  const unrecognised: string[] = [];
+  const seen = new Set<string>();
+
+  const walk = async (dir: string): Promise<void> => {
+    const real = await realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(path)))) {
+        await walk(path);
+        continue;
+      }
+      const kind = kindOf(relative(root, path));
+      if (kind) definitions.push({ kind, file: path });
+      else if (/\.ya?ml$/i.test(entry.name)) unrecognised.push(path);
+    }
+  };
+  await walk(root);
+  return { definitions, unrecognised };
+}
+
+function kindOf(relativePath: string): DefinitionKind | undefined {
+  const name = relativePath.split(sep).pop() ?? '';
+  if (/\.action\.ya?ml$/i.test(name)) return 'action';
+  if (/\.flow\.ya?ml$/i.test(name)) return 'flow';
+  if (relativePath.split(sep)[0] === 'orgs' && /\.ya?ml$/i.test(name)) return 'org';
+  return undefined;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await readdir(path)) !== undefined;
+  } catch {
+    return false;
+  }
+}
