@@ -1,0 +1,78 @@
+import { GenesysCompile, type CompileSettings } from './genesys-compile.js';
+import { VelocityRenderError } from './render-error.js';
+import { positionAt } from './source-positions.js';
+import { TemplateSyntaxError, cachedParse } from './template-parser.js';
+import { genesysTools } from './tools/genesys-tools.js';
+import type { RenderOptions, RenderResult, TemplateContext } from './types.js';
+
+const DEFAULTS = { maxIterations: 100_000, maxOutputLength: 1_000_000, maxMacroDepth: 20 } as const;
+
+/**
+ * Copies JSON-like data into prototype-free objects, dropping nulls to `undefined` because Velocity
+ * treats a null value like a missing one (prints the reference text, `#set` ignores it).
+ */
+function toVelocityValue(value: unknown): unknown {
+  if (value === null) return undefined;
+  if (Array.isArray(value)) return value.map(toVelocityValue);
+  if (typeof value === 'object' && value !== undefined) {
+    const copy = Object.create(null) as Record<string, unknown>;
+    for (const [key, member] of Object.entries(value)) {
+      Object.defineProperty(copy, key, { value: toVelocityValue(member), writable: true, enumerable: true, configurable: true });
+    }
+    return copy;
+  }
+  return value;
+}
+
+export function buildVelocityContext(context: TemplateContext): Record<string, unknown> {
+  const input = context.input ?? {};
+  const inputValue = toVelocityValue(input) as Record<string, unknown>;
+  if (!Object.hasOwn(input, 'rawRequest')) inputValue['rawRequest'] = JSON.stringify(input);
+  const velocityContext = Object.create(null) as Record<string, unknown>;
+  const assign = (key: string, value: unknown): void => {
+    Object.defineProperty(velocityContext, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  assign('input', inputValue);
+  for (const [key, text] of Object.entries(context.translations ?? {})) assign(key, text);
+  if (context.rawResult !== undefined) assign('rawResult', context.rawResult);
+  if (context.credentials) assign('credentials', toVelocityValue(context.credentials));
+  for (const [name, tool] of Object.entries(genesysTools())) assign(name, tool);
+  return velocityContext;
+}
+
+function failure(template: string, kind: VelocityRenderError['kind'], message: string, offset: number): RenderResult {
+  const clamped = Math.max(0, Math.min(offset, template.length));
+  const { line, column } = positionAt(cachedLineStarts(template), clamped);
+  return { ok: false, error: { message, kind, offset: clamped, line, column } };
+}
+
+function cachedLineStarts(template: string): number[] {
+  try {
+    return cachedParse(template).lineStarts;
+  } catch {
+    const starts = [0];
+    for (let i = 0; i < template.length; i++) if (template[i] === '\n') starts.push(i + 1);
+    return starts;
+  }
+}
+
+/** Renders a data-action template as Genesys Cloud's Velocity 1.7 would. Never throws for template problems. */
+export function renderTemplate(template: string, context: TemplateContext, options: RenderOptions = {}): RenderResult {
+  const settings: CompileSettings = {
+    strict: options.strict ?? false,
+    templateName: options.templateName ?? (options.strict ? 'successTemplate' : 'template'),
+    maxIterations: options.maxIterations ?? DEFAULTS.maxIterations,
+    maxOutputLength: options.maxOutputLength ?? DEFAULTS.maxOutputLength,
+    maxMacroDepth: DEFAULTS.maxMacroDepth,
+  };
+  try {
+    const parsed = cachedParse(template);
+    const output = new GenesysCompile(parsed, settings).render(buildVelocityContext(context));
+    return { ok: true, output };
+  } catch (error) {
+    if (error instanceof TemplateSyntaxError) return failure(template, 'syntax', error.message, error.offset);
+    if (error instanceof VelocityRenderError) return failure(template, error.kind, error.message, error.offset);
+    if (error instanceof RangeError) return failure(template, 'limit', `Template stopped: ${error.message}`, 0);
+    throw error;
+  }
+}

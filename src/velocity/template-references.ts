@@ -1,0 +1,1 @@
+export function templateReferences(): never { throw new Error("todo"); }

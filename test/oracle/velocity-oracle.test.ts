@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { renderTemplate } from '../../src/velocity/index.js';
+import { corpusDir, repoRoot } from '../support/paths.js';
+import { actionCasesIn } from './cases/action-cases.js';
+import { edgeCases } from './cases/edge-cases.js';
+import { renderWithJavaVelocity, type JavaResult } from './java-velocity.js';
+import type { OracleCase } from './oracle-case.js';
+
+const cases: OracleCase[] = [
+  ...actionCasesIn(join(corpusDir, 'real-actions'), '.json'),
+  ...actionCasesIn(join(repoRoot, 'out', 'actions'), '.custom.json'),
+  ...edgeCases,
+];
+
+let java: Map<string, JavaResult>;
+
+beforeAll(() => {
+  java = renderWithJavaVelocity(cases);
+});
+
+function render(kase: OracleCase) {
+  const { id: _id, template, strict, name, ...context } = kase;
+  return renderTemplate(template, context, { strict: strict ?? false, templateName: name ?? 'template' });
+}
+
+describe(`renderTemplate agrees with Apache Velocity 1.7 (${cases.length} cases)`, () => {
+  test('case ids are unique', () => {
+    expect(new Set(cases.map((kase) => kase.id)).size).toBe(cases.length);
+  });
+
+  test.each(cases.map((kase) => [kase.id, kase] as const))('%s', (_id, kase) => {
+    const expected = java.get(kase.id);
+    expect(expected, 'Java produced no result').toBeDefined();
+    const actual = render(kase);
+    if (expected?.ok) {
+      expect(actual).toEqual({ ok: true, output: expected.output });
+      return;
+    }
+    expect(actual.ok, `Java failed with: ${expected?.message}`).toBe(false);
+    if (actual.ok || !expected) return;
+    if (expected.kind === 'syntax') expect(actual.error.kind).toBe('syntax');
+    else expect(actual.error.kind).not.toBe('syntax');
+    if (/^Variable \$\S+ has not been set/.test(expected.message)) expect(actual.error.message).toBe(expected.message);
+  });
+});
