@@ -143,8 +143,9 @@ export class GenesysCompile extends CompileBase {
     }
     if (value === null) value = undefined;
     if (isVal && value === undefined) {
-      if (this.settings.strict) this.fail(`Reference ${this.sourceText(ast)} evaluated to null`, 'runtime', ast);
-      return ast.leader === '$!' ? '' : this.sourceText(ast);
+      if (ast.leader === '$!') return '';
+      if (this.settings.strict) this.fail(`Reference ${this.sourceText(ast)} evaluated to null when attempting to render`, 'runtime', ast);
+      return this.sourceText(ast);
     }
     return value;
   }
@@ -289,7 +290,7 @@ export class GenesysCompile extends CompileBase {
     if (!isJavaNumber(a) || !isJavaNumber(b)) {
       return operator === '+' && (typeof a === 'string' || typeof b === 'string') ? javaText(a) + javaText(b) : undefined;
     }
-    const double = a instanceof JavaDouble || b instanceof JavaDouble;
+    const double = a instanceof JavaDouble || b instanceof JavaDouble || !Number.isInteger(a) || !Number.isInteger(b);
     const x = numberValue(a);
     const y = numberValue(b);
     let result: number;

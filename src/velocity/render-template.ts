@@ -1,3 +1,4 @@
+import { JavaDouble } from './java-double.js';
 import { GenesysCompile, type CompileSettings } from './genesys-compile.js';
 import { VelocityRenderError } from './render-error.js';
 import { positionAt } from './source-positions.js';
@@ -13,6 +14,7 @@ const DEFAULTS = { maxIterations: 100_000, maxOutputLength: 1_000_000, maxMacroD
  */
 function toVelocityValue(value: unknown): unknown {
   if (value === null) return undefined;
+  if (typeof value === 'number' && !Number.isInteger(value)) return new JavaDouble(value);
   if (Array.isArray(value)) return value.map(toVelocityValue);
   if (typeof value === 'object' && value !== undefined) {
     const copy = Object.create(null) as Record<string, unknown>;

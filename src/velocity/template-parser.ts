@@ -19,27 +19,33 @@ export class TemplateSyntaxError extends Error {
 const BLOCK_TYPES = new Set(['if', 'foreach', 'macro', 'noescape', 'define', 'macro_body']);
 const LINE_DIRECTIVES = new Set(['if', 'elseif', 'else', 'end', 'foreach', 'set', 'macro', 'break', 'stop', 'define', 'noescape']);
 const TRAILING_NEWLINE = /^[ \t]*\r?\n/;
-const LEADING_INDENT = /(^|\n)[ \t]+$/;
+const WHITESPACE_ONLY = /^[ \t]*$/;
 
 function isNode(item: FlatItem): item is VtlNode {
   return typeof item !== 'string';
 }
 
 /**
- * Velocity 1.7 whitespace gobbling: a directive swallows the rest of its line when only
- * whitespace follows; `#set` also swallows the indentation before it when it starts the line.
+ * Velocity 1.7 whitespace gobbling: a directive swallows the rest of its line when only whitespace
+ * follows; a `##` comment swallows its newline; `#set` swallows the indentation before it when a
+ * token (not text) ends right before that indentation, as Velocity's lexer does.
  */
 function gobble(flat: FlatItem[]): FlatItem[] {
   const out = flat.slice();
   for (let i = 0; i < out.length; i++) {
     const item = out[i];
-    if (item === undefined || !isNode(item) || !LINE_DIRECTIVES.has(item.type)) continue;
+    if (item === undefined || !isNode(item)) continue;
     const next = out[i + 1];
-    if (typeof next === 'string' && TRAILING_NEWLINE.test(next)) out[i + 1] = next.replace(TRAILING_NEWLINE, '');
-    const previous = out[i - 1];
-    if (item.type === 'set' && typeof previous === 'string' && LEADING_INDENT.test(previous)) {
-      out[i - 1] = previous.replace(LEADING_INDENT, '$1');
+    if (item.type === 'comment' && String(item.value).startsWith('##') && typeof next === 'string') {
+      out[i + 1] = next.replace(/^\r?\n/, '');
+      continue;
     }
+    if (!LINE_DIRECTIVES.has(item.type)) continue;
+    if (typeof next === 'string' && TRAILING_NEWLINE.test(next)) out[i + 1] = next.replace(TRAILING_NEWLINE, '');
+    if (item.type !== 'set') continue;
+    let first = i;
+    while (first > 0 && typeof out[first - 1] === 'string' && WHITESPACE_ONLY.test(out[first - 1] as string)) first--;
+    if (first === 0 || isNode(out[first - 1] as FlatItem)) out.fill('', first, i);
   }
   return out;
 }

@@ -12,14 +12,9 @@ function toNumber(value: unknown): JavaNumber | undefined {
   return /^[-+]?\d+$/.test(value) ? Number.parseInt(value, 10) : undefined;
 }
 
-function hasFloatingPoint(value: JavaNumber): boolean {
-  return value instanceof JavaDouble ? value.toString().includes('.') : !Number.isInteger(value);
-}
-
-/** MathTool.matchType: an integral result of integral inputs is an Integer, anything else a Double. */
-function matchType(result: number, inputs: JavaNumber[]): JavaNumber {
-  const integral = Math.round(result) === result && !inputs.some(hasFloatingPoint);
-  return integral ? result : new JavaDouble(result);
+/** MathTool 2.0 as measured: a whole-number result is an Integer, anything else a Double. */
+function matchType(result: number, _inputs: JavaNumber[]): JavaNumber {
+  return Number.isInteger(result) ? result : new JavaDouble(result);
 }
 
 function numbers(values: unknown[]): JavaNumber[] | undefined {
