@@ -1,0 +1,331 @@
+import type { EmbeddedPath, FunctionArgument, PathNode } from './ast.js';
+import { isDefinitePath } from './definite.js';
+import { parseFilter } from './filter-parser.js';
+import { parseJavaInt } from './java-int.js';
+import { parsePermissiveJson } from './permissive-json.js';
+import { Scanner } from './scanner.js';
+import { unescapeJayway } from './unescape.js';
+
+export const MAX_PATH_LENGTH = 10_000;
+const MAX_NESTING = 32;
+export const MAX_TOKENS = 500;
+
+export interface ParsedPath {
+  readonly ast: PathNode[];
+  readonly hasRoot: boolean;
+}
+
+/**
+ * Jayway's PathCompiler: a path must start with `$` or `@`, otherwise `$.` is prepended. Offsets in
+ * the AST and in errors are relative to `path` plus `shift` (the position of `path` in an enclosing path).
+ */
+export function parsePath(path: string, shift = 0, nesting = 0): ParsedPath {
+  let scanner = new Scanner(path, shift);
+  if (path.length > MAX_PATH_LENGTH) scanner.fail(`path is longer than ${MAX_PATH_LENGTH} characters`, 0);
+  if (nesting > MAX_NESTING) scanner.fail(`filters are nested more than ${MAX_NESTING} levels deep`, 0);
+  scanner.trim();
+  if (scanner.position >= scanner.end) scanner.fail('path is empty', 0, 0);
+  const first = scanner.current();
+  const hasRoot = first === '$' || first === '@';
+  if (!hasRoot) {
+    scanner = new Scanner(`$.${path}`, shift - 2);
+    scanner.trim();
+  }
+  if (scanner.lastIs('.')) scanner.fail("path must not end with '.' or '..'", scanner.end - 1);
+  const parser = new PathParser(scanner, nesting);
+  parser.readContextToken(hasRoot);
+  return { ast: parser.nodes, hasRoot };
+}
+
+export function parseEmbeddedPath(text: string, shift: number, nesting: number): EmbeddedPath {
+  const { ast } = parsePath(text, shift, nesting);
+  return { source: text, ast, definite: isDefinitePath(ast), offset: Math.max(0, shift), length: text.length };
+}
+
+class PathParser {
+  readonly nodes: PathNode[] = [];
+
+  constructor(
+    private readonly s: Scanner,
+    private readonly nesting: number,
+  ) {}
+
+  private span(from: number, to: number): { offset: number; length: number } {
+    const offset = this.s.originalOffset(from);
+    return { offset, length: Math.max(0, this.s.originalOffset(to) - offset) };
+  }
+
+  readContextToken(written: boolean): void {
+    const s = this.s;
+    s.skipBlanks();
+    const symbol = s.current();
+    if (symbol !== '$' && symbol !== '@') return s.fail("path must start with '$' or '@'");
+    this.nodes.push({ kind: 'root', symbol, written, ...(written ? this.span(s.position, s.position + 1) : { offset: 0, length: 0 }) });
+    if (s.currentIsTail()) return;
+    s.position++;
+    if (!s.currentIs('.') && !s.currentIs('[')) s.fail("expected '.' or '[' after the root");
+    this.readNextToken();
+  }
+
+  private continueAfterToken(): void {
+    if (this.nodes.length > MAX_TOKENS) this.s.fail(`path has more than ${MAX_TOKENS} steps`);
+    if (!this.s.currentIsTail()) this.readNextToken();
+  }
+
+  private readNextToken(): void {
+    const s = this.s;
+    const c = s.current();
+    if (c === '[') {
+      if (!this.readBracketPropertyToken() && !this.readArrayToken() && !this.readWildcardToken() && !this.readFilterToken()) {
+        s.fail("could not parse the bracket; expected ?, ', \", 0-9 or *");
+      }
+      return;
+    }
+    if (c === '.') return this.readDotToken();
+    if (c === '*') {
+      if (!this.readWildcardToken()) s.fail('could not parse the wildcard');
+      return;
+    }
+    if (!this.readPropertyOrFunctionToken()) s.fail('could not parse the token here');
+  }
+
+  private readDotToken(): void {
+    const s = this.s;
+    if (s.currentIs('.') && s.nextIs('.')) {
+      this.nodes.push({ kind: 'scan', ...this.span(s.position, s.position + 2) });
+      s.position += 2;
+    } else if (!s.hasMore()) {
+      s.fail("path must not end with '.'");
+    } else {
+      s.position++;
+    }
+    if (s.currentIs('.')) s.fail("unexpected '.'");
+    this.readNextToken();
+  }
+
+  private readPropertyOrFunctionToken(): boolean {
+    const s = this.s;
+    if (s.currentIs('[') || s.currentIs('*') || s.currentIs('.') || s.currentIs(' ')) return false;
+    const start = s.position;
+    let read = start;
+    let end = -1;
+    let isFunction = false;
+    while (s.inBounds(read)) {
+      const c = s.text[read];
+      if (c === ' ') s.fail("use bracket notation ['my prop'] for a property containing blanks", read);
+      if (c === '.' || c === '[') {
+        end = read;
+        break;
+      }
+      if (c === '(') {
+        isFunction = true;
+        end = read;
+        break;
+      }
+      read++;
+    }
+    if (end === -1) end = s.end;
+    const name = s.slice(start, end);
+    if (!isFunction) {
+      s.position = end;
+      this.nodes.push({ kind: 'property', names: [name], notation: 'dot', ...this.span(start, end) });
+      this.continueAfterToken();
+      return true;
+    }
+    let depth = 1;
+    let close = -1;
+    for (let i = read + 1; i < s.end; i++) {
+      const c = s.text[i];
+      if (c === ')') depth--;
+      else if (c === '(') depth++;
+      if (depth === 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close === -1) s.fail(`arguments of function '${name}' are not closed`, start, end - start);
+    const args = this.parseFunctionArguments(read + 1, close);
+    s.position = close;
+    this.nodes.push({ kind: 'function', name, args, ...this.span(start, close + 1) });
+    this.continueAfterToken();
+    return true;
+  }
+
+  private parseFunctionArguments(from: number, to: number): FunctionArgument[] {
+    const s = this.s;
+    const args: FunctionArgument[] = [];
+    if (s.slice(from, to).trim() === '') return args;
+    for (const [argFrom, argTo] of splitTopLevel(s.text, from, to)) {
+      let a = argFrom;
+      let b = argTo;
+      while (a < b && s.text[a] === ' ') a++;
+      while (b > a && s.text[b - 1] === ' ') b--;
+      const text = s.slice(a, b);
+      if (text === '') s.fail('empty function argument', argFrom);
+      const span = this.span(a, b);
+      if (text.startsWith('$') || text.startsWith('@')) {
+        args.push({ kind: 'path', path: parseEmbeddedPath(text, s.originalOffset(a), this.nesting + 1), ...span });
+      } else {
+        const parsed = parsePermissiveJson(text);
+        if (!parsed.ok) return s.fail(`function argument is neither a path nor JSON: ${text}`, a, b - a);
+        args.push({ kind: 'json', value: parsed.value, ...span });
+      }
+    }
+    return args;
+  }
+
+  private readBracketPropertyToken(): boolean {
+    const s = this.s;
+    if (!s.currentIs('[')) return false;
+    const quote = s.nextSignificantChar();
+    if (quote !== "'" && quote !== '"') return false;
+    const tokenStart = s.position;
+    const names: string[] = [];
+    let start = s.position + 1;
+    let read = start;
+    let endOfLast = 0;
+    let inProperty = false;
+    let inEscape = false;
+    let lastWasComma = false;
+    while (s.inBounds(read)) {
+      const c = s.text[read];
+      if (inEscape) inEscape = false;
+      else if (c === '\\') inEscape = true;
+      else if (c === ']' && !inProperty) {
+        if (lastWasComma) s.fail('empty property name', read);
+        break;
+      } else if (c === quote) {
+        if (inProperty) {
+          const next = s.nextSignificantChar(read);
+          if (next !== ']' && next !== ',') s.fail("property names must be separated by ',' and closed by ']'", read);
+          endOfLast = read;
+          names.push(unescapeOrFail(s, s.slice(start, read), start));
+          inProperty = false;
+        } else {
+          start = read + 1;
+          inProperty = true;
+          lastWasComma = false;
+        }
+      } else if (c === ',' && !inProperty) {
+        if (lastWasComma) s.fail('empty property name', read);
+        lastWasComma = true;
+      }
+      read++;
+    }
+    if (inProperty) s.fail(`property name is not closed; missing ${quote}`, tokenStart);
+    const close = s.indexOfNextSignificantChar(']', endOfLast);
+    if (close === -1) s.fail("missing closing ']'", tokenStart);
+    s.position = close + 1;
+    this.nodes.push({ kind: 'property', names, notation: 'bracket', ...this.span(tokenStart, close + 1) });
+    this.continueAfterToken();
+    return true;
+  }
+
+  private readArrayToken(): boolean {
+    const s = this.s;
+    if (!s.currentIs('[')) return false;
+    const next = s.nextSignificantChar();
+    if (!/[0-9]/.test(next) && next !== '-' && next !== ':') return false;
+    const begin = s.position + 1;
+    const close = s.nextIndexOf(']', begin);
+    if (close === -1) return false;
+    const expression = s.slice(begin, close).trim();
+    if (expression === '*') return false;
+    if (!/^[0-9,\-: ]*$/.test(expression)) return false;
+    const span = this.span(s.position, close + 1);
+    if (expression.includes(':')) {
+      if (!/^[0-9\-:]*$/.test(expression)) s.fail(`invalid slice: ${expression}`, begin, close - begin);
+      const parts = javaSplit(expression, ':');
+      const from = readSliceBound(s, parts[0], begin, close);
+      const to = readSliceBound(s, parts[1], begin, close);
+      if (from === undefined && to === undefined) s.fail(`invalid slice: ${expression}`, begin, close - begin);
+      this.nodes.push({ kind: 'slice', ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...span });
+    } else {
+      const indexes = expression.split(/\s*,\s*/).map((token) => {
+        const value = parseJavaInt(token);
+        return value ?? s.fail(`invalid array index: '${token}'`, begin, close - begin);
+      });
+      this.nodes.push({ kind: 'index', indexes, ...span });
+    }
+    s.position = close + 1;
+    this.continueAfterToken();
+    return true;
+  }
+
+  private readWildcardToken(): boolean {
+    const s = this.s;
+    const inBracket = s.currentIs('[');
+    if (inBracket && !s.nextSignificantCharIs('*')) return false;
+    if (!s.currentIs('*') && !s.inBounds(s.position + 1)) return false;
+    const start = s.position;
+    if (inBracket) {
+      const star = s.indexOfNextSignificantChar('*');
+      const close = s.indexOfNextSignificantChar(']', star);
+      if (close === -1) s.fail("expected the wildcard to end with ']'", star + 1);
+      s.position = close + 1;
+    } else {
+      s.position++;
+    }
+    this.nodes.push({ kind: 'wildcard', ...this.span(start, s.position) });
+    this.continueAfterToken();
+    return true;
+  }
+
+  private readFilterToken(): boolean {
+    const s = this.s;
+    if (!s.currentIs('[') || !s.nextSignificantCharIs('?')) return false;
+    const open = s.position;
+    const question = s.indexOfNextSignificantChar('?');
+    const paren = s.indexOfNextSignificantChar('(', question);
+    if (paren === -1) s.fail("a filter must be written [?(<expression>)]", open);
+    const closeParen = s.indexOfMatchingClose(paren, '(', ')', true, true);
+    if (closeParen === -1) s.fail("the filter's parentheses are not closed", paren);
+    const close = s.indexOfNextSignificantChar(']', closeParen);
+    if (close === -1) s.fail("expected ']' after the filter", closeParen + 1);
+    const expression = parseFilter(s.slice(open, close + 1), s.originalOffset(open), this.nesting + 1);
+    this.nodes.push({ kind: 'filter', expression, ...this.span(open, close + 1) });
+    s.position = close + 1;
+    this.continueAfterToken();
+    return true;
+  }
+}
+
+function unescapeOrFail(s: Scanner, text: string, at: number): string {
+  try {
+    return unescapeJayway(text);
+  } catch (error) {
+    return s.fail((error as Error).message, at, text.length);
+  }
+}
+
+/** Java String.split: trailing empty strings are dropped. */
+function javaSplit(text: string, separator: string): string[] {
+  const parts = text.split(separator);
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+function readSliceBound(s: Scanner, token: string | undefined, begin: number, close: number): number | undefined {
+  if (token === undefined || token === '') return undefined;
+  const value = parseJavaInt(token);
+  return value ?? s.fail(`invalid slice bound: '${token}'`, begin, close - begin);
+}
+
+function splitTopLevel(text: string, from: number, to: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      for (i++; i < to && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '[' || c === '{' || c === '(') depth++;
+    else if (c === ']' || c === '}' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push([start, i]);
+      start = i + 1;
+    }
+  }
+  parts.push([start, to]);
+  return parts;
+}
