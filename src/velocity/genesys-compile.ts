@@ -350,6 +350,14 @@ export class GenesysCompile extends CompileBase {
     if (isJavaMap(target)) defineOwn(target, last, value);
   }
 
+  override getContext(id: string): Record<string, unknown> {
+    for (const condition of this.conditions) {
+      const local = this.local[condition];
+      if (local && Object.hasOwn(local, id)) return local;
+    }
+    return this.context;
+  }
+
   override getBlock(block: Leveled[]): string {
     const head = block[0] as VtlNode;
     if (head.type === 'foreach') return this.renderForeach(head, block.slice(1));
