@@ -130,7 +130,10 @@ class FilterParser {
       this.suppressed = error;
       s.position = savepoint;
     }
-    if (left.kind !== 'path') return s.fail('expected a path or a comparison', start, savepoint - start);
+    if (left.kind !== 'path') {
+      this.suppressed = undefined;
+      return s.fail('a value alone is not a condition; compare it or use a path', start, savepoint - start);
+    }
     const negated = s.text[start] === '!';
     return { kind: 'exists', path: left.path, negated, ...this.span(start, savepoint) };
   }

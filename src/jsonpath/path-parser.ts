@@ -145,7 +145,9 @@ class PathParser {
     }
     if (close === -1) s.fail(`arguments of function '${name}' are not closed`, start, end - start);
     const args = this.parseFunctionArguments(read + 1, close);
-    s.position = close;
+    // Jayway stops on the ')' of a call without arguments, so anything after it reads as a property
+    // named ")…"; after arguments it continues behind the ')'.
+    s.position = args.length > 0 || s.slice(read + 1, close).trim() !== '' ? close + 1 : close;
     this.nodes.push({ kind: 'function', name, args, ...this.span(start, close + 1) });
     this.continueAfterToken();
     return true;
@@ -163,6 +165,8 @@ class PathParser {
       const text = s.slice(a, b);
       if (text === '') s.fail('empty function argument', argFrom);
       const span = this.span(a, b);
+      // Jayway types an argument by its first character; anything else (e.g. 'x', true, [1]) is dropped.
+      if (!/^[$@{"0-9-]/.test(text)) continue;
       if (text.startsWith('$') || text.startsWith('@')) {
         args.push({ kind: 'path', path: parseEmbeddedPath(text, s.originalOffset(a), this.nesting + 1), ...span });
       } else {
