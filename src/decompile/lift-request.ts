@@ -30,16 +30,69 @@ function liftUrl(template: string, inputs: ReadonlyMap<string, InputInfo>): stri
 }
 
 function liftBody(template: string, inputs: ReadonlyMap<string, InputInfo>): { value: unknown } | undefined {
-  const json = template
-    .replace(/"\$esc\.jsonString\(\$\{input\.([A-Za-z][A-Za-z0-9_-]*)\}\)"/g, '"{$1}"')
-    .replace(/\$\{input\.([A-Za-z][A-Za-z0-9_-]*)\}/g, '"{$1}"');
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(bodyTemplateAsJson(template));
   } catch {
     return undefined;
   }
   return compilesTo(template, inputs, (context) => compileBody(value, context)) ? { value } : undefined;
+}
+
+const separatorSet = /#set\(\$dactlSeparator\d+ = "(,?)"\)/g;
+const generatedTokens = [
+  /#if\((?:"\$!\{input\.[A-Za-z][A-Za-z0-9_-]*\}" != ""(?: && )?)+\)/y,
+  /#end/y,
+  /\$\{dactlSeparator\d+\}/y,
+];
+const escapedLiterals: Array<[string, string]> = [['${esc.d}', '$'], ['${esc.h}', '#'], ['${esc.b}', '\\']];
+const stringInput = /\$esc\.jsonString\(\$\{input\.([A-Za-z][A-Za-z0-9_-]*)\}\)/y;
+const bareInput = /\$\{input\.([A-Za-z][A-Za-z0-9_-]*)\}/y;
+
+/**
+ * Reads a request template the way the body compiler writes it back into JSON with `{name}`
+ * placeholders; the caller keeps the result only if it compiles back to the same template.
+ */
+function bodyTemplateAsJson(template: string): string {
+  const text = template.replace(separatorSet, (_, comma: string) => comma);
+  let json = '';
+  let inString = false;
+  let i = 0;
+  scan: while (i < text.length) {
+    for (const token of generatedTokens) {
+      token.lastIndex = i;
+      if (token.test(text)) {
+        i = token.lastIndex;
+        continue scan;
+      }
+    }
+    for (const [escaped, literal] of escapedLiterals) {
+      if (text.startsWith(escaped, i)) {
+        json += literal;
+        i += escaped.length;
+        continue scan;
+      }
+    }
+    for (const reference of [stringInput, bareInput]) {
+      reference.lastIndex = i;
+      const match = reference.exec(text);
+      if (match) {
+        json += inString ? `{${match[1]}}` : `"{${match[1]}}"`;
+        i = reference.lastIndex;
+        continue scan;
+      }
+    }
+    const ch = text[i] as string;
+    if (ch === '\\' && inString) {
+      json += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (ch === '"') inString = !inString;
+    json += ch;
+    i++;
+  }
+  return json.replace(/,(\s*[}\]])/g, '$1');
 }
 
 function compilesTo(expected: string, inputs: ReadonlyMap<string, InputInfo>, compile: (context: CompileContext) => string): boolean {

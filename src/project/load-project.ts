@@ -40,10 +40,10 @@ export async function loadProject(root: string): Promise<Project> {
 export async function loadAction(file: string): Promise<ProjectAction> {
   const loaded = await loadSpec<ActionSpec>(file, 'action');
   const action: ProjectAction = { ...loaded, artifact: undefined };
-  if (!loaded.spec || loaded.diagnostics.some((d) => d.severity === 'error')) return action;
+  if (!loaded.spec) return action;
   const compiled = compileAction(loaded.spec);
   action.diagnostics = [...loaded.diagnostics, ...compiled.findings.map((f) => loaded.source.locate(f))];
-  if (compiled.artifact) {
+  if (compiled.artifact && !loaded.diagnostics.some((d) => d.severity === 'error')) {
     const problems = schemaFindings(schemaValidator('data-action-export'), compiled.artifact, 'artifact');
     if (problems.length) {
       action.diagnostics.push(

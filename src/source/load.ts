@@ -53,7 +53,7 @@ export function parseSource(file: string, bytes: Uint8Array | string, options: L
       ],
     };
   }
-  const text = decoded.text.charCodeAt(0) === 0xfeff ? ' ' + decoded.text.slice(1) : decoded.text;
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {

@@ -23,7 +23,7 @@ export class SourceDocument {
 
   position(offset: number): Position {
     const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
-    return { line, column: col };
+    return { line: Math.max(1, line), column: Math.max(1, col) };
   }
 
   rangeOfOffsets(start: number, end: number): Range {

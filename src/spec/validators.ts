@@ -9,7 +9,7 @@ let ajv: Ajv | undefined;
 export function schemaValidator(name: string): ValidateFunction {
   let validate = cache.get(name);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: false });
+    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
     const schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemasDir), 'utf8')) as object;
     validate = ajv.compile(schema);
     cache.set(name, validate);
