@@ -86,4 +86,3 @@ export function queryJsonPath(path: string, document: unknown): QueryResult {
   return compileJsonPath(path).evaluate(document);
 }
 
-export type { JsonPathSyntaxError as JsonPathSyntaxErrorType };
