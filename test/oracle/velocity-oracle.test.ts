@@ -13,7 +13,7 @@ const cases: OracleCase[] = [
   ...edgeCases,
 ];
 
-/** Differences we know and accept; each is explained in docs/fidelity-velocity.md. */
+/** Differences we know and accept; each is explained in docs/fidelity.md. */
 const KNOWN_DIFFERENCES = new Set([
   'edge: string literal with backslash quote',
   'edge: escaped references',

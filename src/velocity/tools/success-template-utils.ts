@@ -3,7 +3,7 @@ import { minifyJson, splitTopLevel, tryParseJson, compactJson } from './json-tex
 import { defineTool, type VelocityTool } from './velocity-tool.js';
 
 /**
- * Genesys `successTemplateUtils`. Assumed behaviour (docs/fidelity-velocity.md):
+ * Genesys `successTemplateUtils`. Assumed behaviour (docs/fidelity.md):
  * - `firstFromArray(arrayText, default?)`: the first element of a non-empty JSON array as compact JSON
  *   text (strings keep their quotes); otherwise, or when the text is not a JSON array, the default
  *   (empty text when absent or null).

@@ -10,7 +10,7 @@ import org.apache.velocity.tools.generic.EscapeTool;
 
 /**
  * Stand-ins for the Genesys-only Velocity tools. Their behaviour is our documented assumption
- * (docs/fidelity-velocity.md); the TypeScript tools must implement the same assumption.
+ * (docs/fidelity.md); the TypeScript tools must implement the same assumption.
  */
 final class GenesysTools {
   private GenesysTools() {}
