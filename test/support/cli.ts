@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runProgram } from '../../src/cli/program.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { repoRoot } from './paths.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with captured output. */
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    isTTY: false,
+    env: options.env ?? {},
+    cwd: options.cwd ?? repoRoot,
+  };
+  const code = await runProgram(args, io, '0.0.0-test');
+  return { code, stdout, stderr };
+}
+
+const bin = join(repoRoot, 'dist', 'bin.js');
+let built = false;
+
+/** Runs the built binary as a user would (building dist/ first if this test run has not). */
+export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  if (!built) {
+    // Type errors are the typecheck's business; tsc still emits, which is all the binary needs.
+    spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], {
+      stdio: 'pipe',
+    });
+    built = existsSync(bin);
+  }
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { PATH: process.env.PATH, ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
