@@ -1,7 +1,8 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { exportSlug, serializeExport } from '../export/data-action-export.js';
-import { loadProject, type Project } from '../project/load-project.js';
+import { requireProfile } from '../orgs/load-profiles.js';
+import { compileLoadedSpec, loadProject, type Project, type ProjectAction } from '../project/load-project.js';
 import { compareTrees, readTree, replaceTree, type OutputTree, type TreeDifference } from './output-tree.js';
 
 export interface BuildOptions {
@@ -9,6 +10,8 @@ export interface BuildOptions {
   outDir: string;
   /** `check`: compare with what is in outDir and write nothing. */
   check?: boolean;
+  /** Build only this org profile (`definitions/orgs/<org>.yaml`) into `<outDir>/<org>/`. */
+  org?: string;
 }
 
 export type BuildOutcome = 'written' | 'up-to-date' | 'not-written' | 'stale';
@@ -22,37 +25,63 @@ export interface BuildResult {
   project: Project;
 }
 
-/** Compiles every definition; writes out/ only when nothing has an error, and then atomically. */
+/**
+ * Compiles every definition; writes out/ only when nothing has an error, and then atomically. The default build
+ * also compiles every org profile into `out/<profile>/`, so `--check` covers them; with `org`, only that profile's
+ * subtree is built and replaced.
+ */
 export async function buildProject(options: BuildOptions): Promise<BuildResult> {
-  const project = await loadProject(options.definitionsDir);
+  const profile = options.org === undefined ? undefined : await requireProfile(options.definitionsDir, options.org);
+  const project = await loadProject(options.definitionsDir, profile ? { org: profile } : {});
   const diagnostics = [...project.diagnostics];
   const tree: OutputTree = new Map();
   const owners = new Map<string, string>();
-  for (const action of project.actions) {
-    if (!action.artifact) continue;
-    const path = `actions/${exportSlug(action.artifact.name)}.custom.json`;
-    const owner = owners.get(path);
-    if (owner) {
-      diagnostics.push(
-        action.source.locate({
-          ruleId: 'duplicate-output',
-          severity: 'error',
-          message: `compiles to ${path}, as ${relative(options.definitionsDir, owner)} does; rename one of the actions`,
-          path: ['name'],
-        }),
-      );
-      continue;
+  const addActions = (actions: readonly ProjectAction[], prefix: string): void => {
+    for (const action of actions) {
+      if (!action.artifact) continue;
+      const path = `${prefix}actions/${exportSlug(action.artifact.name)}.custom.json`;
+      const owner = owners.get(path);
+      if (owner) {
+        diagnostics.push(
+          action.source.locate({
+            ruleId: 'duplicate-output',
+            severity: 'error',
+            message: `compiles to ${path}, as ${relative(options.definitionsDir, owner)} does; rename one of the actions`,
+            path: ['name'],
+          }),
+        );
+        continue;
+      }
+      owners.set(path, action.file);
+      tree.set(path, serializeExport(action.artifact));
     }
-    owners.set(path, action.file);
-    tree.set(path, serializeExport(action.artifact));
+  };
+  addActions(project.actions, '');
+  if (!profile) {
+    for (const org of project.orgs.values()) {
+      const compiled = project.actions.map((action) => compileLoadedSpec({ ...action, spec: action.written }, org));
+      diagnostics.push(...newDiagnostics(compiled, diagnostics));
+      addActions(compiled, `${org.name}/`);
+    }
   }
   diagnostics.sort(compareDiagnostics);
 
   const base = { diagnostics, tree, project };
   if (hasErrors(diagnostics)) return { ...base, outcome: 'not-written', differences: [] };
-  const differences = compareTrees(tree, await readTree(options.outDir));
+  const outDir = profile ? join(options.outDir, profile.name) : options.outDir;
+  const differences = compareTrees(tree, await readTree(outDir));
   if (options.check) return { ...base, outcome: differences.length ? 'stale' : 'up-to-date', differences };
   if (differences.length === 0) return { ...base, outcome: 'up-to-date', differences };
-  await replaceTree(options.outDir, tree);
+  await replaceTree(outDir, tree);
   return { ...base, outcome: 'written', differences };
+}
+
+/** An org build repeats the default build's problems; only what the profile adds (its references) is new. */
+function newDiagnostics(actions: readonly ProjectAction[], known: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set(known.map(diagnosticKey));
+  return actions.flatMap((action) => action.diagnostics).filter((d) => !seen.has(diagnosticKey(d)));
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return JSON.stringify([d.file, d.ruleId, d.message, d.range?.start]);
 }

@@ -17,6 +17,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .argument('[definitions]', 'definitions folder', 'definitions')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--check', 'write nothing; exit 1 when out/ is not what the definitions compile to')
+    .option('--org <profile>', 'compile with the org profile definitions/orgs/<profile>.yaml into out/<profile>/ only')
     .action(async (definitions: string, options) => {
       const { runBuild } = await import('./commands/build.js');
       setExitCode(await runBuild(definitions, options, io));

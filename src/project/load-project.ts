@@ -5,9 +5,14 @@ import type { ActionSpec } from '../spec/action-spec.js';
 import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
 import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
+import { applyProfile } from '../orgs/apply-profile.js';
+import { loadProfiles } from '../orgs/load-profiles.js';
+import type { OrgProfile } from '../orgs/org-profile.js';
 import { discoverDefinitions, type DefinitionFile } from './discover.js';
 
 export interface ProjectAction extends LoadedSpec<ActionSpec> {
+  /** The spec as written, before an org profile (or its absence) resolved `%{org.…}` and the category. */
+  written: ActionSpec | undefined;
   /** The compiled export, when the spec compiled without errors. */
   artifact: DataActionExport | undefined;
 }
@@ -16,11 +21,16 @@ export interface Project {
   root: string;
   actions: ProjectAction[];
   files: DefinitionFile[];
+  /** Org profiles (`orgs/*.yaml`) that loaded without errors, by name. */
+  orgs: Map<string, OrgProfile>;
   diagnostics: Diagnostic[];
 }
 
-/** Loads, checks and compiles every definition under `root`; problems come back as diagnostics. */
-export async function loadProject(root: string): Promise<Project> {
+/**
+ * Loads, checks and compiles every definition under `root`; problems come back as diagnostics. With `org`, the
+ * actions compile with that profile's values (see `applyProfile`).
+ */
+export async function loadProject(root: string, options: { org?: OrgProfile } = {}): Promise<Project> {
   const discovery = await discoverDefinitions(root);
   const diagnostics: Diagnostic[] = discovery.unrecognised.map((file) => ({
     ruleId: 'unknown-definition-file',
@@ -31,19 +41,32 @@ export async function loadProject(root: string): Promise<Project> {
     range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
   }));
   const actionFiles = discovery.definitions.filter((d) => d.kind === 'action');
-  const actions = await Promise.all(actionFiles.map((d) => loadAction(d.file)));
+  const actions = await Promise.all(actionFiles.map((d) => loadAction(d.file, options.org)));
   for (const action of actions) diagnostics.push(...action.diagnostics);
   diagnostics.push(...duplicateNames(actions));
-  return { root, actions, files: discovery.definitions, diagnostics };
+  const orgs = await loadProfiles(root);
+  diagnostics.push(...orgs.diagnostics);
+  return { root, actions, files: discovery.definitions, orgs: orgs.profiles, diagnostics };
 }
 
-export async function loadAction(file: string): Promise<ProjectAction> {
-  const loaded = await loadSpec<ActionSpec>(file, 'action');
-  const action: ProjectAction = { ...loaded, artifact: undefined };
+export async function loadAction(file: string, org?: OrgProfile): Promise<ProjectAction> {
+  return compileLoadedSpec(await loadSpec<ActionSpec>(file, 'action'), org);
+}
+
+/** Compiles a loaded spec for the default build or for one org; `spec` becomes that org's view of it. */
+export function compileLoadedSpec(loaded: LoadedSpec<ActionSpec>, org?: OrgProfile): ProjectAction {
+  const action: ProjectAction = { ...loaded, written: loaded.spec, artifact: undefined };
   if (!loaded.spec) return action;
-  const compiled = compileAction(loaded.spec);
-  action.diagnostics = [...loaded.diagnostics, ...compiled.findings.map((f) => loaded.source.locate(f))];
-  if (compiled.artifact && !loaded.diagnostics.some((d) => d.severity === 'error')) {
+  const applied = applyProfile(loaded.spec, org);
+  action.spec = applied.spec;
+  const compiled = compileAction(applied.spec);
+  action.diagnostics = [
+    ...loaded.diagnostics,
+    ...applied.findings.map((f) => loaded.source.locate(f)),
+    ...compiled.findings.map((f) => loaded.source.locate(f)),
+  ];
+  const failed = [...loaded.diagnostics, ...applied.findings].some((d) => d.severity === 'error');
+  if (compiled.artifact && !failed) {
     const problems = schemaFindings(schemaValidator('data-action-export'), compiled.artifact, 'artifact');
     if (problems.length) {
       action.diagnostics.push(

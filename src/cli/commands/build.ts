@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildProject } from '../../build/build-project.js';
 import { ExitCode } from '../../diagnostics/index.js';
 import { formatCompact } from '../../formatters/compact.js';
@@ -7,14 +7,20 @@ import type { CliIo } from '../io.js';
 export interface BuildCommandOptions {
   out: string;
   check?: boolean;
+  org?: string;
 }
 
 export async function runBuild(definitions: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
   const definitionsDir = resolve(io.cwd, definitions);
   const outDir = resolve(io.cwd, options.out);
-  const result = await buildProject({ definitionsDir, outDir, check: options.check === true });
+  const result = await buildProject({
+    definitionsDir,
+    outDir,
+    check: options.check === true,
+    ...(options.org === undefined ? {} : { org: options.org }),
+  });
   if (result.diagnostics.length) io.stderr(formatCompact(result.diagnostics, io.cwd));
-  const out = relative(io.cwd, outDir) || '.';
+  const out = join(relative(io.cwd, outDir) || '.', options.org ?? '').replace(/\/$/, '');
   const actions = result.project.actions.length;
   switch (result.outcome) {
     case 'not-written': {
