@@ -5,6 +5,7 @@ import {
   reservedInputNames,
   type ActionSpec,
   type JsonObject,
+  type OutputSpec,
 } from '../spec/action-spec.js';
 import type { CompileContext, InputInfo } from './compile-context.js';
 import { inputSchema, successSchema } from './contracts.js';
@@ -45,6 +46,7 @@ export function compileAction(spec: ActionSpec): CompiledAction {
     }
   }
 
+  checkNestedArrays(spec.outputs ?? {}, ['outputs'], findings);
   const generated = compileResponse(spec.outputs ?? {}, findings);
   const raw = spec.response ?? {};
   const translationMap = mergeMaps(generated.translationMap, raw.translationMap, 'translationMap', findings);
@@ -135,6 +137,22 @@ function checkExclusive(spec: ActionSpec, findings: Finding[]): void {
       path: ['request'],
       at: 'key',
     });
+  }
+}
+
+function checkNestedArrays(outputs: Record<string, OutputSpec>, path: string[], findings: Finding[]): void {
+  for (const [name, output] of Object.entries(outputs)) {
+    const items = output.items;
+    const itemType = typeof items === 'string' ? items : (items as { type?: unknown } | undefined)?.type;
+    if (output.type === 'array' && itemType === 'array') {
+      findings.push({
+        ruleId: 'output-nested-array',
+        severity: 'error',
+        message: `"${name}" is an array of arrays, which Genesys Cloud contracts do not support; use an array of objects`,
+        path: [...path, name, 'items'],
+      });
+    }
+    if (output.properties) checkNestedArrays(output.properties, [...path, name, 'properties'], findings);
   }
 }
 
