@@ -45,6 +45,20 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
       setExitCode(await runExplain(action, options, io));
     });
 
+  program
+    .command('diff')
+    .description('compare actions between definitions, out/ folders, export files and live orgs (org:<profile>)')
+    .argument('<left>', 'definitions folder, out/ folder, export JSON file or folder, or org:<profile>')
+    .argument('<right>', 'the same, compared against <left>')
+    .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
+    .option('--left-org <profile>', 'compile a definitions <left> with this org profile')
+    .option('--right-org <profile>', 'compile a definitions <right> with this org profile')
+    .option('-f, --format <format>', 'tree, json or markdown', 'tree')
+    .action(async (left: string, right: string, options) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExitCode(await runDiff(left, right, options, io));
+    });
+
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
