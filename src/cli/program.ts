@@ -17,6 +17,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .argument('[definitions]', 'definitions folder', 'definitions')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--check', 'write nothing; exit 1 when out/ is not what the definitions compile to')
+    .option('--templates <dir>', 'Handlebars templates that override the bundled Archy templates by file name')
     .option('--org <profile>', 'compile with the org profile definitions/orgs/<profile>.yaml into out/<profile>/ only')
     .action(async (definitions: string, options) => {
       const { runBuild } = await import('./commands/build.js');
@@ -57,6 +58,19 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .action(async (left: string, right: string, options) => {
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(left, right, options, io));
+    });
+
+  program
+    .command('pull')
+    .description("write an org's custom actions as specs, with a summary of what was skipped and why")
+    .requiredOption('--org <profile>', 'org profile (definitions/orgs/<profile>.yaml)')
+    .option('-o, --out <dir>', 'folder for the specs', 'definitions/actions')
+    .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
+    .option('--filter <glob>', 'only actions whose name or category/name matches (* and ?)')
+    .option('-f, --force', 'overwrite specs that define an action differently from the org')
+    .action(async (options) => {
+      const { runPull } = await import('./commands/pull.js');
+      setExitCode(await runPull(options, io));
     });
 
   for (const command of program.commands) {

@@ -27,5 +27,5 @@ export function summarise(result: DiffResult): string {
   const count = (kind: ActionChange['kind']) => result.changes.filter((c) => c.kind === kind).length;
   if (result.changes.length === 0) return `no differences (${result.unchanged} action${result.unchanged === 1 ? '' : 's'} the same)`;
   const n = result.changes.length;
-  return `${n} action${n === 1 ? '' : 's'} differ: ${count('added')} added, ${count('removed')} removed, ${count('update')} updated, ${count('replace')} replaced; ${result.unchanged} the same`;
+  return `${n} action${n === 1 ? ' differs' : 's differ'}: ${count('added')} added, ${count('removed')} removed, ${count('update')} updated, ${count('replace')} replaced; ${result.unchanged} the same`;
 }
