@@ -1,6 +1,8 @@
 import { join, relative } from 'node:path';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { exportSlug, serializeExport } from '../export/data-action-export.js';
+import { buildFlowOutputs } from '../flow/flow-outputs.js';
+import { flowCatalog } from '../flow/load-flows.js';
 import { requireProfile } from '../orgs/load-profiles.js';
 import { compileLoadedSpec, loadProject, type Project, type ProjectAction } from '../project/load-project.js';
 import { compareTrees, readTree, replaceTree, type OutputTree, type TreeDifference } from './output-tree.js';
@@ -12,6 +14,8 @@ export interface BuildOptions {
   check?: boolean;
   /** Build only this org profile (`definitions/orgs/<org>.yaml`) into `<outDir>/<org>/`. */
   org?: string;
+  /** A folder of Handlebars templates that override the bundled Archy templates by file name. */
+  templatesDir?: string;
 }
 
 export type BuildOutcome = 'written' | 'up-to-date' | 'not-written' | 'stale';
@@ -56,12 +60,20 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       tree.set(path, serializeExport(action.artifact));
     }
   };
+  const addArchy = async (actions: readonly ProjectAction[], prefix: string): Promise<void> => {
+    const archy = await buildFlowOutputs(actions, project.flows, flowCatalog(actions, project.flows), options.templatesDir);
+    const seen = new Set(diagnostics.map(diagnosticKey));
+    diagnostics.push(...archy.diagnostics.filter((d) => !seen.has(diagnosticKey(d))));
+    for (const output of archy.outputs) tree.set(`${prefix}${output.path}`, output.content);
+  };
   addActions(project.actions, '');
+  await addArchy(project.actions, '');
   if (!profile) {
     for (const org of project.orgs.values()) {
       const compiled = project.actions.map((action) => compileLoadedSpec({ ...action, spec: action.written }, org));
       diagnostics.push(...newDiagnostics(compiled, diagnostics));
       addActions(compiled, `${org.name}/`);
+      await addArchy(compiled, `${org.name}/`);
     }
   }
   diagnostics.sort(compareDiagnostics);

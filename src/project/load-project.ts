@@ -8,6 +8,7 @@ import { schemaValidator } from '../spec/validators.js';
 import { applyProfile } from '../orgs/apply-profile.js';
 import { loadProfiles } from '../orgs/load-profiles.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
+import { duplicateFlowNames, loadFlows, type ProjectFlow } from '../flow/load-flows.js';
 import { discoverDefinitions, type DefinitionFile } from './discover.js';
 
 export interface ProjectAction extends LoadedSpec<ActionSpec> {
@@ -20,6 +21,8 @@ export interface ProjectAction extends LoadedSpec<ActionSpec> {
 export interface Project {
   root: string;
   actions: ProjectAction[];
+  /** Flow specs, type-checked against the actions and common modules. */
+  flows: ProjectFlow[];
   files: DefinitionFile[];
   /** Org profiles (`orgs/*.yaml`) that loaded without errors, by name. */
   orgs: Map<string, OrgProfile>;
@@ -46,7 +49,11 @@ export async function loadProject(root: string, options: { org?: OrgProfile } = 
   diagnostics.push(...duplicateNames(actions));
   const orgs = await loadProfiles(root);
   diagnostics.push(...orgs.diagnostics);
-  return { root, actions, files: discovery.definitions, orgs: orgs.profiles, diagnostics };
+  const flowFiles = discovery.definitions.filter((d) => d.kind === 'flow').map((d) => d.file);
+  const { flows } = await loadFlows(flowFiles, actions);
+  for (const flow of flows) diagnostics.push(...flow.diagnostics);
+  diagnostics.push(...duplicateFlowNames(flows));
+  return { root, actions, flows, files: discovery.definitions, orgs: orgs.profiles, diagnostics };
 }
 
 export async function loadAction(file: string, org?: OrgProfile): Promise<ProjectAction> {

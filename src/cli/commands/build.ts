@@ -8,6 +8,7 @@ export interface BuildCommandOptions {
   out: string;
   check?: boolean;
   org?: string;
+  templates?: string;
 }
 
 export async function runBuild(definitions: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
@@ -18,6 +19,7 @@ export async function runBuild(definitions: string, options: BuildCommandOptions
     outDir,
     check: options.check === true,
     ...(options.org === undefined ? {} : { org: options.org }),
+    ...(options.templates === undefined ? {} : { templatesDir: resolve(io.cwd, options.templates) }),
   });
   if (result.diagnostics.length) io.stderr(formatCompact(result.diagnostics, io.cwd));
   const out = join(relative(io.cwd, outDir) || '.', options.org ?? '').replace(/\/$/, '');
