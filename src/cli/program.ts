@@ -73,6 +73,53 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
       setExitCode(await runPull(options, io));
     });
 
+  program
+    .command('test')
+    .description('run the tests inside action specs offline, against recorded responses')
+    .argument('[paths...]', 'spec files or folders', ['definitions'])
+    .option('--format <format>', 'text, json or junit', 'text')
+    .action(async (paths: string[], options) => {
+      const { runTest } = await import('./commands/test.js');
+      setExitCode(await runTest(paths, options, io));
+    });
+
+  program
+    .command('run')
+    .description('execute one action offline against a recorded response and print each step, like the Test tab')
+    .argument('<action>', 'spec file (*.action.yaml) or export JSON')
+    .requiredOption('--response <file>', 'recorded response body')
+    .option('-i, --input <name=value>', 'an input value (repeatable)', (value: string, all: string[] = []) => [...all, value])
+    .option('--input-file <file>', 'input values as a JSON object')
+    .option('--status <code>', 'HTTP status of the recorded response', '200')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (action: string, options) => {
+      const { runRun } = await import('./commands/run.js');
+      setExitCode(await runRun(action, options, io));
+    });
+
+  program
+    .command('query')
+    .description('evaluate a JSONPath as Jayway (and so Genesys Cloud) does; exit 1 when nothing is found')
+    .argument('<jsonpath>', 'the path, e.g. "$.participants[?(@.purpose==\'customer\')].id"')
+    .argument('[file]', 'JSON document; - or none for standard input')
+    .action(async (path: string, file: string | undefined) => {
+      const { runQuery } = await import('./commands/query.js');
+      setExitCode(await runQuery(path, file, io));
+    });
+
+  program
+    .command('push')
+    .description('make an org\'s custom actions what the definitions compile to: plan, then draft, validate, publish')
+    .requiredOption('--org <profile>', 'org profile (definitions/orgs/<profile>.yaml)')
+    .option('-d, --definitions <dir>', 'definitions folder', 'definitions')
+    .option('--dry-run', 'print the plan and change nothing')
+    .option('--yes', 'go ahead with replacing (new id) and deleting actions, which breaks the flows that call them')
+    .option('--prune', 'delete custom actions the definitions no longer have')
+    .action(async (options) => {
+      const { runPush } = await import('./commands/push.js');
+      setExitCode(await runPush(options, io));
+    });
+
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -1,4 +1,4 @@
-import type { Trace, TraceStep } from './types.js';
+import { stepNames, type Trace, type TraceStep } from './types.js';
 
 const MAX_NOTE_LINES = 40;
 
@@ -9,15 +9,19 @@ const MAX_NOTE_LINES = 40;
 export function formatTrace(trace: Trace, title?: string): string {
   const lines: string[] = [];
   if (title) lines.push(title, '');
-  const width = Math.max(...trace.steps.map((s) => s.step.length));
-  trace.steps.forEach((step, index) => {
-    lines.push(`${index + 1}. ${step.step.padEnd(width)}  ${step.ok ? '✓' : '✗'} ${step.detail}`);
-    lines.push(...noteLines(step));
-    if (step.error) lines.push(...indent(`error: ${step.error}`));
-  });
+  trace.steps.forEach((step, index) => lines.push(...formatStep(step, index + 1)));
   lines.push('');
   lines.push(trace.success ? 'success' : `failed at step ${trace.steps.length} (${trace.failure?.step ?? '?'})`);
   return `${lines.join('\n')}\n`;
+}
+
+const stepWidth = Math.max(...stepNames.map((name) => name.length));
+
+/** One step: `4. translation  ✓ 2 keys`, its notes indented below, and the error when it failed. */
+export function formatStep(step: TraceStep, number: number): string[] {
+  const lines = [`${number}. ${step.step.padEnd(stepWidth)}  ${step.ok ? '✓' : '✗'} ${step.detail}`, ...noteLines(step)];
+  if (step.error) lines.push(...indent(`error: ${step.error}`));
+  return lines;
 }
 
 function noteLines(step: TraceStep): string[] {
