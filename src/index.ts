@@ -11,3 +11,21 @@ export { importExports, readExport, type ImportedAction, type ImportResult } fro
 export { specToYaml } from './decompile/spec-yaml.js';
 export { explainAction, renderTree, type TreeNode } from './explain/explain-action.js';
 export { formatCompact } from './formatters/compact.js';
+export { queryJsonPath, compileJsonPath, JsonPathSyntaxError, type QueryResult } from './jsonpath/index.js';
+export {
+  simulateAction,
+  formatTrace,
+  runSpecTests,
+  runProjectTests,
+  type Trace,
+  type TraceStep,
+  type StepName,
+  type TranslationTrace,
+  type RecordedResponse,
+  type RenderedRequest,
+  type SimulationInput,
+  type SpecTestReport,
+  type SpecTestResult,
+  type TestRun,
+} from './simulate/index.js';
+export { formatTestJunit } from './formatters/test-junit.js';
