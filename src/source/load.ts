@@ -57,7 +57,8 @@ export function parseSource(file: string, bytes: Uint8Array | string, options: L
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    // At the default log level the yaml library prints its own process warnings; the loader reports, never prints.
+    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch (error) {
     return failed(file, text, { ruleId: 'yaml-syntax', message: `cannot parse: ${(error as Error).message}` });
   }
