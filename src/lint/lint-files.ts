@@ -1,0 +1,150 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { compileAction } from '../compile/compile-action.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import type { DataActionExport } from '../export/data-action-export.js';
+import { maxSourceBytes, parseSource, type SourceDocument } from '../source/index.js';
+import type { ActionSpec } from '../spec/action-spec.js';
+import { checkSpecShape } from '../spec/load-spec.js';
+import { schemaFindings } from '../spec/schema-findings.js';
+import { schemaValidator } from '../spec/validators.js';
+import { enabledRules, type LintConfig } from './config.js';
+import { exportTarget, specTarget, type LintTarget } from './lint-target.js';
+import { runRules, type SourceFix } from './run-lint.js';
+import { applySuppressions, readSuppressions } from './suppressions.js';
+
+export type LintedKind = 'spec' | 'export' | 'skipped';
+
+export interface FileLintResult {
+  file: string;
+  kind: LintedKind;
+  text: string;
+  diagnostics: Diagnostic[];
+  fixes: SourceFix[];
+}
+
+export interface LintResult {
+  files: FileLintResult[];
+  /** Every file's diagnostics, sorted by file and position. */
+  diagnostics: Diagnostic[];
+}
+
+/** Lints spec files, export JSON files and folders of them. */
+export async function lintPaths(paths: readonly string[], config: LintConfig): Promise<LintResult> {
+  const { files, diagnostics } = await collectFiles(paths);
+  const results = await Promise.all(files.map(async (file) => lintText(file, await readText(file), config)));
+  const all = [...diagnostics, ...results.flatMap((r) => r.diagnostics)].sort(compareDiagnostics);
+  return { files: results, diagnostics: all };
+}
+
+async function readText(file: string): Promise<string> {
+  const info = await stat(file);
+  if (info.size > maxSourceBytes) return '';
+  return readFile(file, 'utf8');
+}
+
+/** Lints one file's text: a spec (YAML) or an export (JSON), told apart by name and then by content. */
+export function lintText(file: string, text: string, config: LintConfig): FileLintResult {
+  const json = /\.json$/i.test(file);
+  const loaded = parseSource(file, text, json ? {} : { rejectUnsafeKeys: true });
+  const result: FileLintResult = { file, kind: 'skipped', text, diagnostics: [...loaded.diagnostics], fixes: [] };
+  if (loaded.value === undefined || loaded.diagnostics.some((d) => d.severity === 'error')) return result;
+  const value = loaded.value as Record<string, unknown> | null;
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (isObject && !json && (/\.action\.ya?ml$/i.test(file) || ('request' in value && 'integration' in value))) {
+    result.kind = 'spec';
+    const target = specLintTarget(checkSpecShape<ActionSpec>(loaded, 'action'), result);
+    if (target) lintTarget(target, config, result);
+  } else if (isObject && ('config' in value || 'actionType' in value) && 'contract' in value) {
+    result.kind = 'export';
+    const problems = schemaFindings(schemaValidator('data-action-export'), value, 'export').filter((p) => p.ruleId !== 'export-unknown-key');
+    if (problems.length) {
+      result.diagnostics.push(...problems.map((p) => loaded.source.locate({ ...p, ruleId: 'not-an-export', message: `not a valid data-action export: ${p.message}` })));
+    } else {
+      lintTarget(exportTarget(loaded.source, value as unknown as DataActionExport), config, result);
+    }
+  } else {
+    result.diagnostics.push(notADefinition(loaded.source));
+  }
+  result.diagnostics = dedupeDiagnostics(result.diagnostics).sort(compareDiagnostics);
+  return result;
+}
+
+/** A spec that does not compile reports its compile problems, and lint rules (which read the export) do not run. */
+function specLintTarget(loaded: ReturnType<typeof checkSpecShape<ActionSpec>>, result: FileLintResult): LintTarget | undefined {
+  result.diagnostics = [...loaded.diagnostics];
+  if (!loaded.spec || loaded.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const compiled = compileAction(loaded.spec);
+  result.diagnostics.push(...compiled.findings.map((f) => loaded.source.locate(f)));
+  if (!compiled.artifact) return undefined;
+  return specTarget(loaded.source, loaded.spec, compiled.artifact);
+}
+
+/** Runs the file's enabled rules on a target and applies the file's inline suppressions. */
+export function lintTarget(target: LintTarget, config: LintConfig, result: { diagnostics: Diagnostic[]; fixes: SourceFix[] }): void {
+  const rules = enabledRules(config, target.file);
+  const messages = runRules(target, rules);
+  const { suppressions, diagnostics } = target.kind === 'spec' ? readSuppressions(target.source) : { suppressions: [], diagnostics: [] };
+  const enabled = new Set(rules.map((r) => r.rule.id));
+  const { kept, unused } = applySuppressions(messages, suppressions, enabled, target.file);
+  result.diagnostics.push(...diagnostics, ...unused, ...kept.map((m) => m.diagnostic));
+  result.fixes.push(...kept.flatMap((m) => (m.fix ? [m.fix] : [])));
+}
+
+/** Compile and lint can report the same problem (same rule, file and start): keep the first. */
+export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.ruleId}\u0000${d.file}\u0000${d.range?.start.line ?? 0}:${d.range?.start.column ?? 0}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function notADefinition(source: SourceDocument, reason = 'neither an action spec nor a data-action export'): Diagnostic {
+  return {
+    ruleId: 'not-a-definition',
+    severity: 'warn',
+    message: `${reason}; skipped`,
+    file: source.file,
+    path: [],
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+  };
+}
+
+/** Files to lint: named files as given; folders walked for *.json and *.yaml (flow and org definitions are left out). */
+export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) {
+      diagnostics.push({ ruleId: 'path-not-found', severity: 'error', message: 'no such file or folder', file: path, path: [] });
+    } else if (info.isDirectory()) {
+      files.push(...(await walk(path, path)));
+    } else {
+      files.push(path);
+    }
+  }
+  return { files: [...new Set(files)], diagnostics };
+}
+
+async function walk(root: string, dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(root, path)));
+    else if (entry.isFile() && lintable(relative(root, path))) found.push(path);
+  }
+  return found;
+}
+
+function lintable(relativePath: string): boolean {
+  const name = basename(relativePath);
+  if (/\.flow\.ya?ml$/i.test(name) || relativePath.split(sep).slice(0, -1).includes('orgs')) return false;
+  return /\.(json|ya?ml)$/i.test(name);
+}
