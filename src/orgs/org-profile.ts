@@ -17,4 +17,4 @@ export interface OrgProfile extends OrgProfileSpec {
 }
 
 /** Output folders the build already uses; a profile of that name would write into them. */
-export const reservedProfileNames = ['actions', 'flows'] as const;
+export const reservedProfileNames = ['actions', 'flows', 'snippets'] as const;

@@ -1,0 +1,136 @@
+import { actionLabel, comparableFromExport, type ComparableAction } from '../diff/comparable-action.js';
+import { compareActions, type FieldChange } from '../diff/compare-actions.js';
+import { matchActions } from '../diff/match-actions.js';
+import { liveActionToExport, type LiveAction, type LiveOrg } from '../orgs/live-actions.js';
+import type { OrgProfile } from '../orgs/org-profile.js';
+import type { PostActionInput, RequestType } from '../platform/types.js';
+import type { ProjectAction } from '../project/load-project.js';
+import { resolveIntegration } from './resolve-integration.js';
+
+export type PlanKind = 'create' | 'update' | 'replace' | 'unchanged' | 'delete' | 'keep';
+
+export interface DesiredAction {
+  comparable: ComparableAction;
+  body: PostActionInput;
+  file: string;
+}
+
+export interface PlanStep {
+  kind: PlanKind;
+  /** `category/name`. */
+  action: string;
+  desired?: DesiredAction;
+  live?: LiveAction;
+  /** For update and replace: what changes. */
+  fields: FieldChange[];
+  /** Why a delete or keep is planned. */
+  reason?: string;
+  /** An unpublished draft of this action left by an earlier, interrupted push: finished rather than duplicated. */
+  resumeDraftId?: string;
+}
+
+export interface PushPlan {
+  steps: PlanStep[];
+  /** Reasons the plan cannot be applied at all (nothing is changed). */
+  problems: string[];
+}
+
+export interface PlanOptions {
+  profile: OrgProfile;
+  prune: boolean;
+}
+
+/** What a push would do to make the org's custom actions what the definitions compile to (for this profile). */
+export function planPush(actions: readonly ProjectAction[], live: LiveOrg, options: PlanOptions): PushPlan {
+  const problems: string[] = [];
+  const desired = new Map<ComparableAction, DesiredAction>();
+  for (const action of actions) {
+    if (!action.artifact || !action.spec) continue;
+    const choice = resolveIntegration(action.artifact.integrationType, action.spec.category, options.profile, live.integrations);
+    if ('problem' in choice) {
+      problems.push(`${action.spec.name}: ${choice.problem}`);
+      continue;
+    }
+    const category = action.spec.category ?? choice.integration.name;
+    const timeoutSeconds = action.spec.timeoutSeconds;
+    const comparable = comparableFromExport(action.artifact, action.file, { category, timeoutSeconds: timeoutSeconds ?? null });
+    const body: PostActionInput = {
+      name: action.artifact.name,
+      integrationId: choice.integration.id,
+      category,
+      contract: action.artifact.contract,
+      config: {
+        request: { ...action.artifact.config.request, requestType: action.artifact.config.request.requestType as RequestType },
+        response: action.artifact.config.response,
+        ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+      },
+      secure: action.artifact.secure,
+    };
+    desired.set(comparable, { comparable, body, file: action.file });
+  }
+
+  const liveByComparable = new Map<ComparableAction, LiveAction>();
+  for (const action of live.actions) {
+    const exported = liveActionToExport(action);
+    if (!exported || action.integrationType === 'function-data-actions') continue;
+    const comparable = comparableFromExport(exported, action.action.id, {
+      category: action.action.category,
+      timeoutSeconds: action.action.config?.timeoutSeconds ?? null,
+    });
+    comparable.id = action.action.id;
+    liveByComparable.set(comparable, action);
+  }
+
+  const steps: PlanStep[] = [];
+  const draftOnly = draftsNeverPublished(live);
+  const matched = matchActions([...liveByComparable.keys()], [...desired.keys()]);
+  for (const { left, right } of matched.pairs) {
+    const fields = compareActions(left, right);
+    const kind: PlanKind = fields.length === 0 ? 'unchanged' : fields.some((f) => f.replace) ? 'replace' : 'update';
+    steps.push({ kind, action: actionLabel(right), desired: desired.get(right)!, live: liveByComparable.get(left)!, fields });
+  }
+  for (const right of matched.added) {
+    const draft = draftOnly.get(`${right.category}\u0000${right.name}`);
+    steps.push({ kind: 'create', action: actionLabel(right), desired: desired.get(right)!, fields: [], ...(draft ? { resumeDraftId: draft } : {}) });
+  }
+  for (const left of matched.removed) {
+    steps.push(removal(left, liveByComparable.get(left)!, options.prune, 'not in the definitions'));
+  }
+  for (const ambiguity of matched.ambiguities) {
+    const wanted = ambiguity.right.length === 1 ? ambiguity.right[0] : undefined;
+    const same = wanted ? ambiguity.left.filter((l) => compareActions(l, wanted).length === 0) : [];
+    if (!wanted || same.length !== 1) {
+      const ids = ambiguity.left.map((l) => l.id).join(', ');
+      problems.push(`"${ambiguity.name}" matches more than one action in the org (${ids}) and categories cannot tell them apart; rename or delete one`);
+      continue;
+    }
+    steps.push({ kind: 'unchanged', action: actionLabel(wanted), desired: desired.get(wanted)!, live: liveByComparable.get(same[0]!)!, fields: [] });
+    for (const left of ambiguity.left.filter((l) => l !== same[0])) {
+      // Left behind when a replace published the new action but was stopped before deleting the old one.
+      steps.push(removal(left, liveByComparable.get(left)!, true, 'an older copy left by an interrupted replace'));
+    }
+  }
+  steps.sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+  return { steps, problems };
+}
+
+function removal(left: ComparableAction, live: LiveAction, prune: boolean, why: string): PlanStep {
+  return {
+    kind: prune ? 'delete' : 'keep',
+    action: actionLabel(left),
+    live,
+    fields: [],
+    reason: prune ? why : `${why}; kept (--prune deletes it)`,
+  };
+}
+
+function draftsNeverPublished(live: LiveOrg): Map<string, string> {
+  const published = new Set(live.actions.map((a) => a.action.id));
+  const byKey = new Map<string, string>();
+  for (const draft of live.drafts) if (!published.has(draft.id)) byKey.set(`${draft.category}\u0000${draft.name}`, draft.id);
+  return byKey;
+}
+
+export function needsConfirmation(plan: PushPlan): PlanStep[] {
+  return plan.steps.filter((step) => step.kind === 'replace' || step.kind === 'delete');
+}
