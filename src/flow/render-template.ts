@@ -7,6 +7,9 @@ import { schemaFindings } from '../spec/schema-findings.js';
 import type { TemplateFile, TemplateSet } from './template-set.js';
 import { yamlScalar } from './yaml-scalar.js';
 
+// `trackIds` (helper argument names, for error messages) is a real compile option missing from the typings.
+type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]> & { trackIds: boolean };
+
 export interface RenderedYaml {
   /** The rendered text, when it rendered, parsed and matched the schema. */
   text: string | undefined;
@@ -15,6 +18,10 @@ export interface RenderedYaml {
 }
 
 const markerPrefix = '#dactl-template@';
+
+interface SourceLocation {
+  start: { line: number; column: number };
+}
 
 /**
  * Renders the template `name` (every other template is available to it as a partial) and checks that
@@ -42,7 +49,15 @@ function render(templates: TemplateSet, name: string, view: unknown, marked: boo
   const main = templates.get(name);
   if (!main) throw new Error(`no template named ${name}`);
   const hb = Handlebars.create();
-  hb.registerHelper('scalar', (value: unknown) => yamlScalar(value));
+  hb.registerHelper('scalar', (value: unknown, options: Handlebars.HelperOptions & { loc?: SourceLocation; ids?: unknown[] }) => {
+    if (value === undefined) {
+      // Helper arguments escape strict mode's missing-field check, so a misspelt field would render as null.
+      const start = options.loc?.start;
+      const field = typeof options.ids?.[0] === 'string' ? `"${options.ids[0]}"` : 'a field';
+      throw Object.assign(new Error(`${field} is not defined (scalar needs a value)`), { lineNumber: start?.line, column: start?.column });
+    }
+    return yamlScalar(value);
+  });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const files = [...templates.values()];
   for (const [index, template] of files.entries()) {
@@ -50,7 +65,7 @@ function render(templates: TemplateSet, name: string, view: unknown, marked: boo
     let compiled: Handlebars.TemplateDelegate;
     try {
       hb.parse(source);
-      compiled = hb.compile(source, { noEscape: true, strict: true });
+      compiled = hb.compile(source, { noEscape: true, strict: true, trackIds: true } as CompileOptions);
     } catch (error) {
       return { error: templateError(template, 'template-syntax', error) };
     }
@@ -143,8 +158,13 @@ function explainRejection(
       range: pointRange(at.line, 1),
     };
   });
-  return diagnostics.length
-    ? diagnostics
+  const unique = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    const key = `${d.file}|${d.range?.start.line}|${d.ruleId}`;
+    if (!unique.has(key)) unique.set(key, d);
+  }
+  return unique.size
+    ? [...unique.values()]
     : [{ ruleId: 'template-output-invalid', severity: 'error', message: `template "${name}" renders ${describe} that the Archy schema rejects`, file: templates.get(name)!.file, path: [], range: pointRange(1, 1) }];
 }
 
