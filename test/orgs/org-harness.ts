@@ -7,7 +7,7 @@ export const CLIENT_SECRET = 'e2e-S3CRET-never-printed';
 
 const servers: PlatformServer[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
+  await Promise.all(servers.splice(0).map((server) => server.stop().catch(() => undefined)));
 });
 
 export interface OrgWorld {
