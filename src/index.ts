@@ -29,3 +29,19 @@ export {
   type TestRun,
 } from './simulate/index.js';
 export { formatTestJunit } from './formatters/test-junit.js';
+export type { OrgProfile, OrgProfileSpec } from './orgs/org-profile.js';
+export { loadProfiles, loadProfile, requireProfile, type LoadedProfiles } from './orgs/load-profiles.js';
+export { applyProfile, type AppliedProfile } from './orgs/apply-profile.js';
+export { connectOrg, profileEnvNames, type ConnectOrgOptions } from './orgs/connect-org.js';
+export { readLiveOrg, liveActionToExport, type LiveAction, type LiveOrg, type SkippedAction } from './orgs/live-actions.js';
+export { comparableFromExport, actionLabel, type ComparableAction } from './diff/comparable-action.js';
+export { compareActions, type FieldChange } from './diff/compare-actions.js';
+export { matchActions, type MatchResult, type Ambiguity } from './diff/match-actions.js';
+export { diffActions, type ActionChange, type ChangeKind, type DiffResult } from './diff/diff-actions.js';
+export { readSide, type DiffSide, type SideContext } from './diff/read-side.js';
+export { formatDiffTree } from './diff/format-tree.js';
+export { formatDiffJson } from './diff/format-json.js';
+export { formatDiffMarkdown } from './diff/format-markdown.js';
+export { pullActions, type PullOptions, type PullResult, type PulledAction } from './pull/pull-actions.js';
+export { planPush, needsConfirmation, type PushPlan, type PlanStep, type PlanKind } from './push/plan-push.js';
+export { applyPush, type ApplyResult, type StepResult } from './push/apply-push.js';
