@@ -38,8 +38,8 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
 
   program
     .command('explain')
-    .description('print one action as a tree: inputs, request, outputs')
-    .argument('<action>', 'spec file, export JSON, or action name in the definitions')
+    .description('print one action (inputs, request, outputs) or flow (steps, actions, bindings) as a tree')
+    .argument('<action>', 'spec file (*.action.yaml or *.flow.yaml), export JSON, or action or flow name in the definitions')
     .option('-d, --definitions <dir>', 'definitions folder to search by name', 'definitions')
     .action(async (action: string, options) => {
       const { runExplain } = await import('./commands/explain.js');

@@ -6,6 +6,8 @@ import { explainAction, renderTree } from '../../explain/explain-action.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { readExport } from '../../decompile/import-exports.js';
 import { loadAction, loadProject } from '../../project/load-project.js';
+import { explainFlow } from '../../flow/explain-flow.js';
+import { flowCatalog, loadFlows } from '../../flow/load-flows.js';
 import type { CliIo } from '../io.js';
 
 export interface ExplainCommandOptions {
@@ -14,6 +16,13 @@ export interface ExplainCommandOptions {
 
 export async function runExplain(target: string, options: ExplainCommandOptions, io: CliIo): Promise<number> {
   const diagnostics: Diagnostic[] = [];
+  const flow = await resolveFlow(target, options, io, diagnostics);
+  if (flow !== undefined) {
+    if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd));
+    if (flow === null) return ExitCode.findings;
+    io.stdout(renderTree(flow));
+    return ExitCode.ok;
+  }
   const found = await resolveAction(target, options, io, diagnostics);
   if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd));
   if (!found) return hasErrors(diagnostics) ? ExitCode.findings : ExitCode.usage;
@@ -54,4 +63,33 @@ function extraOf(spec: { category?: string; description?: string } | undefined):
   if (spec?.category) extra.category = spec.category;
   if (spec?.description) extra.description = spec.description;
   return extra;
+}
+
+/** A `*.flow.yaml` file or the name of a flow in the definitions (actions win a name clash); undefined otherwise. */
+async function resolveFlow(
+  target: string,
+  options: ExplainCommandOptions,
+  io: CliIo,
+  diagnostics: Diagnostic[],
+): Promise<ReturnType<typeof explainFlow> | null | undefined> {
+  const path = resolve(io.cwd, target);
+  const isFlowFile = /\.flow\.ya?ml$/i.test(path) && (await stat(path).then((s) => s.isFile(), () => false));
+  if (!isFlowFile && (await stat(path).then(() => true, () => false))) return undefined;
+  const definitions = resolve(io.cwd, options.definitions);
+  const hasDefinitions = await stat(definitions).then((s) => s.isDirectory(), () => false);
+  if (!isFlowFile && !hasDefinitions) return undefined;
+  const project = hasDefinitions ? await loadProject(definitions) : undefined;
+  const actions = project?.actions ?? [];
+  let flow = isFlowFile ? project?.flows.find((f) => f.file === path) : undefined;
+  if (isFlowFile && !flow) flow = (await loadFlows([path], actions)).flows[0];
+  if (!isFlowFile) {
+    const lower = target.toLowerCase();
+    if (actions.some((a) => a.spec?.name.toLowerCase() === lower)) return undefined;
+    flow = project?.flows.find((f) => f.spec?.name.toLowerCase() === lower);
+    if (!flow) return undefined;
+  }
+  if (!flow) return undefined;
+  diagnostics.push(...flow.diagnostics);
+  if (!flow.spec) return null;
+  return explainFlow(flow.spec, flowCatalog(actions, project?.flows ?? [flow]));
 }
