@@ -53,9 +53,6 @@ export async function loadProfile(file: string): Promise<{ profile: OrgProfile |
         diagnostics.push(loaded.source.locate({ ruleId: 'org-region-unknown', severity: 'error', message: error.message, path: ['region'] }));
       }
     }
-    if (spec.region === undefined && !explicit) {
-      problem('an org profile needs a region (e.g. us-east-1 or mypurecloud.ie), or apiBaseUrl and loginBaseUrl');
-    }
     if (explicit && (spec.apiBaseUrl === undefined || spec.loginBaseUrl === undefined)) {
       problem('give both apiBaseUrl and loginBaseUrl, or neither', [spec.apiBaseUrl === undefined ? 'loginBaseUrl' : 'apiBaseUrl']);
     }

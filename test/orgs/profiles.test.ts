@@ -51,11 +51,12 @@ describe('org profiles', () => {
     const dir = await tempProject({
       'orgs/ok.yaml': 'region: mypurecloud.ie\nintegrations:\n  purecloud-data-actions: Genesys Cloud Data Actions\n',
       'orgs/badregion.yaml': 'region: mars-north-1\n',
+      'orgs/fromenv.yaml': 'envPrefix: ACME\n',
       'orgs/half.yaml': 'apiBaseUrl: http://127.0.0.1:1\n',
       'orgs/typo.yaml': 'region: us-east-1\nvalue:\n  a: b\n',
     });
     const { profiles, diagnostics } = await loadProfiles(dir);
-    expect([...profiles.keys()]).toEqual(['ok']);
+    expect([...profiles.keys()]).toEqual(['fromenv', 'ok']);
     const byFile = Object.fromEntries(diagnostics.map((d) => [d.file.split('/').pop(), d]));
     expect(byFile['badregion.yaml']).toMatchObject({ ruleId: 'org-region-unknown', range: { start: { line: 1, column: 9 } } });
     expect(byFile['half.yaml']?.ruleId).toBe('org-profile-invalid');
