@@ -120,6 +120,23 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
       setExitCode(await runPush(options, io));
     });
 
+  program
+    .command('lint')
+    .description('check action specs and data-action exports for the mistakes that break actions at run time')
+    .argument('[paths...]', 'spec files, export JSON files or folders (default: definitions)')
+    .option('-f, --format <format>', 'stylish, json, sarif, github or junit', 'stylish')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--fail-severity <severity>', 'exit 1 on findings at or above error, warn or info', 'error')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--fix', 'apply the mechanical fixes to the files')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; change nothing')
+    .option('--print-config', 'print the effective rule settings and exit')
+    .option('-c, --config <file>', 'configuration file (default: .dactl.yaml in the current folder)')
+    .action(async (paths: string[], options) => {
+      const { runLint } = await import('./commands/lint.js');
+      setExitCode(await runLint(paths, { ...options, toolVersion: version }, io));
+    });
+
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
