@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/diagnostics/index.js';
+import { runBin, runCli } from '../support/cli.js';
+import { tempProject } from '../support/temp-project.js';
+
+async function cli(args: string[], cwd?: string) {
+  try {
+    return await runCli(args, cwd ? { cwd } : {});
+  } catch (error) {
+    if (error instanceof UserError) return { code: error.exitCode, stdout: '', stderr: error.message };
+    throw error;
+  }
+}
+
+const seed = 'test/simulate/fixtures/seed-obtener-chat-communication-id.custom.json';
+const chats = 'test/fixtures/responses/conversation-chats-legacy.json';
+const customerChat = 'definitions/actions/get-customer-chat-communication.action.yaml';
+
+describe('dactl run', () => {
+  it("prints the seed action's trace like the Test tab, naming the participant it picked", async () => {
+    const result = await cli(['run', seed, '--input', 'ConversationID=688a7340-917f-4d42-bb53-1f6e9f228032', '--response', chats]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('ObtenerChatCommunicationId: offline run against conversation-chats-legacy.json');
+    expect(result.stdout).toContain('2. request      ✓ GET /api/v2/conversations/chats/688a7340-917f-4d42-bb53-1f6e9f228032');
+    expect(result.stdout).toContain("       resolved to the workflow participant's `id` (participants[1] is the workflow participant)\n");
+    expect(result.stdout).toContain('     CommunicationID = "90c3a1e0-7c74-4ad4-9249-7d074728050f"');
+    expect(result.stdout.trimEnd().endsWith('success')).toBe(true);
+  });
+
+  it('exits 1 and names the failing step when the action fails', async () => {
+    const result = await cli(['run', customerChat, '-i', 'conversationId=688a7340', '--response', chats]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('7. output       ✗ the output does not match the output contract');
+    expect(result.stdout).toContain('the customer participant has no `chats`');
+    expect(result.stdout).toContain('failed at step 7 (output)');
+  });
+
+  it('prints JSON with steps, request, output, flattened and success', async () => {
+    const result = await cli(['run', customerChat, '--input', 'conversationId=4fdb509a', '--response', 'test/fixtures/responses/conversation-webchat.json', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const trace = JSON.parse(result.stdout);
+    expect(trace.success).toBe(true);
+    expect(trace.steps.map((s: { step: string }) => s.step)).toEqual(['input', 'request', 'response', 'translation', 'template', 'parse', 'output', 'flatten']);
+    expect(trace.request).toEqual({ method: 'GET', url: '/api/v2/conversations/4fdb509a', headers: {}, body: '{"conversationId":"4fdb509a"}' });
+    expect(trace.output).toEqual({ communicationId: '8d1c2f4e-0b7a-4c61-9d3e-2f5a6b7c8d90', customerParticipantId: '82f4a8a1-9c03-4c8f-8cf0-3d878c5cf27f' });
+    expect(trace.flattened).toEqual(trace.output);
+  });
+
+  it('converts --input values to the contract types and merges --input-file', async () => {
+    const root = tempProject({
+      'count.action.yaml': `name: Count
+integration: purecloud-data-actions
+request: { method: POST, url: /api/v2/count, body: { n: "{n}", on: "{on}", label: "{label}" } }
+inputs:
+  n: { type: integer, required: true }
+  on: { type: boolean }
+  label: { type: string }
+outputs: {}
+`,
+      'inputs.json': '{"label": "from file", "n": 1}',
+      'empty.json': '{}',
+    });
+    const result = await cli(['run', 'count.action.yaml', '--input-file', 'inputs.json', '-i', 'n=42', '-i', 'on=true', '--response', 'empty.json', '--format', 'json'], root);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(JSON.parse(result.stdout).request.body)).toEqual({ n: 42, on: true, label: 'from file' });
+  });
+
+  it('fails at the response step for an error status', async () => {
+    const result = await cli(['run', customerChat, '-i', 'conversationId=x', '--response', chats, '--status', '404', '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).failure.message).toContain('the service answered 404 Not Found');
+  });
+
+  it.each([
+    ['an input without =', ['run', customerChat, '-i', 'conversationId', '--response', chats]],
+    ['a missing response file', ['run', customerChat, '-i', 'conversationId=x', '--response', 'nope.json']],
+    ['no --response', ['run', customerChat, '-i', 'conversationId=x']],
+    ['a bad status', ['run', customerChat, '--response', chats, '--status', '99']],
+    ['a missing action', ['run', 'nope.action.yaml', '--response', chats]],
+  ])('exits 2 for %s', async (_, args) => {
+    expect((await cli(args)).code).toBe(2);
+  });
+
+  it('works from the built binary', () => {
+    const result = runBin(['run', seed, '--input', 'ConversationID=688a', '--response', chats, '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).translations[0].notes[0]).toContain('workflow participant');
+  });
+});
