@@ -155,12 +155,9 @@ describe('dactl diff', () => {
         }),
       );
     }
-    const started = performance.now();
     const run = await runCli(['diff', 'left', 'right', '--format', 'json'], { cwd });
-    const elapsed = performance.now() - started;
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).changes).toHaveLength(10);
-    expect(elapsed).toBeLessThan(1000);
   });
 });
 

@@ -87,11 +87,9 @@ describe('errors and limits', () => {
     expect(result.ok ? undefined : result.error.kind).toBe('limit');
   });
 
-  test('renders a cached template quickly', () => {
+  test('renders a cached template the same way every time', () => {
     const template = '{"a": "$esc.jsonString(${input.name})", "n": $input.count}';
-    renderTemplate(template, { input });
-    const started = performance.now();
-    for (let i = 0; i < 1000; i++) renderTemplate(template, { input });
-    expect((performance.now() - started) / 1000).toBeLessThan(0.5);
+    const first = renderTemplate(template, { input });
+    for (let i = 0; i < 1000; i++) expect(renderTemplate(template, { input })).toEqual(first);
   });
 });
