@@ -31,5 +31,5 @@ function noteLines(step: TraceStep): string[] {
 }
 
 function indent(text: string): string[] {
-  return text.split('\n').map((line) => `     ${line}`);
+  return text.split(/\r?\n/).map((line) => `     ${line}`);
 }
