@@ -32,7 +32,7 @@ export async function loadFlows(files: readonly string[], actions: readonly Proj
     const diagnostics = [...flow.diagnostics, ...findings.map((f) => flow.source.locate(f))];
     return { ...flow, diagnostics, checked: !diagnostics.some((d) => d.severity === 'error') };
   });
-  return { flows, catalog: catalog };
+  return { flows, catalog };
 }
 
 export function duplicateFlowNames(flows: readonly ProjectFlow[]): Diagnostic[] {

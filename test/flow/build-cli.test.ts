@@ -1,4 +1,4 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../orgs/cli-harness.js';
@@ -49,5 +49,20 @@ describe('dactl build with flows', () => {
     const run = await runCli(['build', '--templates', '.'], { cwd });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^transfer-to-acd\.yaml\.hbs:5:15 {2}error .*"queueName" is not defined.*\(template-render\)$/m);
+  });
+
+  it('an unpinned category is an Archy substitution, and an org profile pins it in out/<org>/', async () => {
+    const cwd = await seedCopy();
+    const spec = join(cwd, 'definitions/actions/get-customer-chat-communication.action.yaml');
+    await writeFile(spec, (await readFile(spec, 'utf8')).replace('category: Genesys Cloud Data Actions\n', ''));
+    await mkdir(join(cwd, 'definitions/orgs'));
+    await writeFile(join(cwd, 'definitions/orgs/dev.yaml'), 'region: us-east-1\nintegrations:\n  purecloud-data-actions: Dev Data Actions\n');
+    expect((await runCli(['build'], { cwd })).code).toBe(0);
+    const name = 'Get-Customer-Chat-Communication.yaml';
+    expect(await readFile(join(cwd, 'out/snippets', name), 'utf8')).toContain('      "{{data_action_category}}":\n');
+    expect(await readFile(join(cwd, 'out/dev/snippets', name), 'utf8')).toContain('      Dev Data Actions:\n');
+    const flow = await readFile(join(cwd, 'out/flows/Chat-Customer-Verification.yaml'), 'utf8');
+    expect(flow).toContain('"{{data_action_category}}":');
+    expect(await readFile(join(cwd, 'out/dev/flows/Chat-Customer-Verification.yaml'), 'utf8')).not.toContain('{{data_action_category}}');
   });
 });
