@@ -75,7 +75,7 @@ function describe(error: ErrorObject, contract: 'input' | 'output'): string {
     case 'type':
       return `${subject} is ${kindOf(error.data)}, but the ${contract} contract says ${String(params.type)}`;
     case 'enum':
-      return `${subject} is ${preview(error.data)}, not one of ${(params.allowedValues as unknown[]).map(preview).join(', ')}`;
+      return `${subject} is ${preview(error.data)}, not one of ${(params.allowedValues as unknown[]).map((v) => preview(v)).join(', ')}`;
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       return `\`${where ? `${where}.${extra}` : extra}\` is not in the ${contract} contract, which allows no other properties`;
