@@ -57,7 +57,7 @@ export function lintText(file: string, text: string, config: LintConfig): FileLi
     if (target) lintTarget(target, config, result);
   } else if (isObject && ('config' in value || 'actionType' in value) && 'contract' in value) {
     result.kind = 'export';
-    const problems = schemaFindings(schemaValidator('data-action-export'), value, 'export').filter((p) => p.ruleId !== 'export-unknown-key');
+    const problems = schemaFindings(schemaValidator('data-action-export'), value, 'export').filter((p) => p.ruleId !== 'export-unknown-key' && p.ruleId !== 'export-range');
     if (problems.length) {
       result.diagnostics.push(...problems.map((p) => loaded.source.locate({ ...p, ruleId: 'not-an-export', message: `not a valid data-action export: ${p.message}` })));
     } else {

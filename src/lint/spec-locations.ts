@@ -114,8 +114,7 @@ export class SpecLocations {
     return { path: ['outputs'], at: 'key' };
   }
 
-  private inputContract(rest: PathSegment[], location: SourceLocation): SourceLocation {
-    const schemaPath = rest.slice(1);
+  private inputContract(schemaPath: PathSegment[], location: SourceLocation): SourceLocation {
     if (this.spec.contract?.input) return { ...location, path: ['contract', 'input', ...schemaPath] };
     const [keyword, name, ...below] = schemaPath;
     if (keyword === 'properties' && name !== undefined) return { ...location, path: ['inputs', name, ...below] };
@@ -125,8 +124,7 @@ export class SpecLocations {
     return { path: ['inputs'], at: 'key' };
   }
 
-  private outputContract(rest: PathSegment[], location: SourceLocation): SourceLocation {
-    const schemaPath = rest.slice(1);
+  private outputContract(schemaPath: PathSegment[], location: SourceLocation): SourceLocation {
     if (this.spec.contract?.output) return { ...location, path: ['contract', 'output', ...schemaPath] };
     const [keyword, name, ...below] = schemaPath;
     if (keyword === 'properties' && name !== undefined) return { ...location, path: ['outputs', name, ...below] };

@@ -11,7 +11,7 @@ const inputName = /input\.([A-Za-z][A-Za-z0-9_-]*)/g;
 /** Finds `#if(... input.x ...)` branches, so a formal `${input.x}` inside one is known to be guarded. */
 export function guardedRegions(template: string): GuardedRegion[] {
   const regions: GuardedRegion[] = [];
-  const stack: Array<{ guard?: { start: number; inputs: Set<string> } }> = [];
+  const stack: Array<{ guard?: { start: number; inputs: Set<string> }; unsetInputs?: Set<string> }> = [];
   const close = (frame: (typeof stack)[number] | undefined, end: number): void => {
     if (frame?.guard) regions.push({ start: frame.guard.start, end, inputs: frame.guard.inputs });
     if (frame) delete frame.guard;
@@ -26,10 +26,16 @@ export function guardedRegions(template: string): GuardedRegion[] {
       if (kind === 'if') stack.push({});
       else close(stack[stack.length - 1], match.index);
       const frame = stack[stack.length - 1];
-      if (frame && inputs.size) frame.guard = { start: conditionEnd, inputs };
+      if (frame && inputs.size) {
+        // `#if("$!{input.x}" == "")` runs when x is unset: its #else branch is the guarded one.
+        if (testsUnset(template.slice(after, conditionEnd))) frame.unsetInputs = inputs;
+        else frame.guard = { start: conditionEnd, inputs };
+      }
       directive.lastIndex = Math.max(after, conditionEnd);
     } else if (kind === 'else') {
-      close(stack[stack.length - 1], match.index);
+      const frame = stack[stack.length - 1];
+      close(frame, match.index);
+      if (frame?.unsetInputs) frame.guard = { start: after, inputs: frame.unsetInputs };
     } else if (kind === 'end') {
       close(stack.pop(), match.index);
     } else {
@@ -42,6 +48,10 @@ export function guardedRegions(template: string): GuardedRegion[] {
 
 export function isGuarded(regions: readonly GuardedRegion[], offset: number, input: string): boolean {
   return regions.some((r) => r.start <= offset && offset < r.end && r.inputs.has(input));
+}
+
+function testsUnset(condition: string): boolean {
+  return /==\s*(?:""|'')|(?:""|'')\s*==|^\s*\(\s*!/.test(condition);
 }
 
 function closingParen(text: string, from: number): number {

@@ -77,10 +77,10 @@ function diffLines(a: string[], b: string[]): Operation[] {
     if (i < midA.length && j < midB.length && midA[i] === midB[j]) {
       push('same', midA[i++] as string);
       j++;
-    } else if (j < midB.length && (i === midA.length || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0))) {
-      push('add', midB[j++] as string);
-    } else {
+    } else if (i < midA.length && (j === midB.length || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))) {
       push('remove', midA[i++] as string);
+    } else {
+      push('add', midB[j++] as string);
     }
   }
   for (let k = a.length - suffix; k < a.length; k++) push('same', a[k] as string);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { formatters, formatNames, type FormatContext } from '../../src/formatters/index.js';
@@ -77,7 +77,7 @@ describe('formatters', () => {
     const require = createRequire(import.meta.url);
     const schemaFile = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
     const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
     ajv.addFormat('uri', /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/);
     ajv.addFormat('uri-reference', /^[^\s]*$/);
     ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T/);

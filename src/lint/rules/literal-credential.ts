@@ -40,6 +40,7 @@ export default defineRule({
       for (const [shape, what] of tokenShapes) {
         for (const match of masked.matchAll(shape)) {
           const group = match[1];
+          if (group !== undefined && group.trim().length < 6) continue;
           const offset = group === undefined ? match.index : match.index + match[0].lastIndexOf(group);
           const span = { offset, length: (group ?? match[0]).length };
           if (reported.some((r) => r.offset < span.offset + span.length && span.offset < r.offset + r.length)) continue;

@@ -19,6 +19,9 @@ export default defineRule({
   check({ facts, report }) {
     const field = facts.template('success');
     if (!field || !facts.parsed(field).ok) return;
+    const keys = new Set(facts.translationKeys);
+    // A quoted translation variable breaks the JSON for a reason success-template-quoted-variable already names.
+    if (facts.references(field).some((ref) => keys.has(ref.root) && ref.context === 'text' && ref.inJsonString)) return;
     const scenarios: Scenario[] = Object.keys(usableDefaults(facts)).length ? ['samples', 'defaults'] : ['samples'];
     for (const scenario of scenarios) {
       const described = scenario === 'samples' ? 'typed sample values' : 'the translationMapDefaults';
