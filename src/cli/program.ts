@@ -78,7 +78,15 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .description('run the tests inside action specs offline, against recorded responses')
     .argument('[paths...]', 'spec files or folders', ['definitions'])
     .option('--format <format>', 'text, json or junit', 'text')
+    .option('--remote', "run the tests' inputs through the org's test endpoint and compare with the local simulation")
+    .option('--org <profile>', 'the org profile for --remote (definitions/orgs/<profile>.yaml)')
+    .option('-d, --definitions <dir>', 'definitions folder holding the org profiles', 'definitions')
     .action(async (paths: string[], options) => {
+      if (options.remote) {
+        const { runRemoteTest } = await import('./commands/test-remote.js');
+        setExitCode(await runRemoteTest(paths, options, io));
+        return;
+      }
       const { runTest } = await import('./commands/test.js');
       setExitCode(await runTest(paths, options, io));
     });
