@@ -60,6 +60,7 @@ export function parseSource(file: string, bytes: Uint8Array | string, options: L
     // At the default log level the yaml library prints its own process warnings; the loader reports, never prints.
     document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch (error) {
+    if (isStackOverflow(error)) return failed(file, text, tooDeep);
     return failed(file, text, { ruleId: 'yaml-syntax', message: `cannot parse: ${(error as Error).message}` });
   }
   const source = new SourceDocument(file, text, document, lineCounter);
@@ -72,6 +73,10 @@ export function parseSource(file: string, bytes: Uint8Array | string, options: L
   try {
     value = document.toJS({ maxAliasCount });
   } catch (error) {
+    if (isStackOverflow(error)) {
+      diagnostics.push({ ...tooDeep, severity: 'error', file, path: [], range: source.rangeOfOffsets(0, 0) });
+      return { source, value: undefined, diagnostics };
+    }
     const alias = firstAlias(document);
     diagnostics.push({
       ruleId: 'yaml-alias-bomb',
@@ -112,6 +117,9 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 function yamlProblem(source: SourceDocument, problem: YAMLError): Diagnostic {
   const [start, end] = problem.pos;
   const duplicate = problem.code === 'DUPLICATE_KEY';
+  if (isStackOverflow(problem)) {
+    return { ...tooDeep, severity: 'error', file: source.file, path: [], range: source.rangeOfOffsets(start, end) };
+  }
   const message = duplicate
     ? 'duplicate key: each key may appear once in a map; remove or rename one of them'
     : `${problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
@@ -123,6 +131,16 @@ function yamlProblem(source: SourceDocument, problem: YAMLError): Diagnostic {
     path: [],
     range: source.rangeOfOffsets(start, end),
   };
+}
+
+const tooDeep = {
+  ruleId: 'yaml-too-deep',
+  message: 'the data nests too deeply to read (the parser ran out of stack here); definitions need a few levels: flatten it',
+} as const;
+
+/** The yaml library reports its own stack overflow on deep nesting as a parse error with the RangeError's text. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && error.message.includes('Maximum call stack size exceeded'));
 }
 
 function unsafeKeyProblems(source: SourceDocument, document: Document.Parsed): Diagnostic[] {
