@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { isAlias, isPair, isScalar, LineCounter, parseDocument, visit, YAMLError, type Document } from 'yaml';
 import type { Diagnostic, Finding } from '../diagnostics/index.js';
 import { SourceDocument } from './source-document.js';
@@ -21,14 +21,41 @@ export interface LoadOptions {
 }
 
 export async function loadSourceFile(file: string, options: LoadOptions = {}): Promise<LoadedSource> {
-  const info = await stat(file);
-  if (info.size > maxSourceBytes) {
-    return failed(file, '', {
-      ruleId: 'file-too-large',
-      message: `file is ${(info.size / 1048576).toFixed(1)} MB; definitions are limited to ${maxSourceBytes / 1048576} MB: split it or remove the embedded data`,
-    });
+  let bytes: Uint8Array;
+  try {
+    // One handle for the size check and the read, so a file that grows in between is still refused.
+    const handle = await open(file, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.size > maxSourceBytes) return tooLarge(file, info.size);
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined || !(code in unreadableReasons)) throw error;
+    return failed(file, '', { ruleId: 'file-unreadable', message: `cannot read the file: ${unreadableReasons[code]}` });
   }
-  return parseSource(file, await readFile(file), options);
+  if (bytes.length > maxSourceBytes) return tooLarge(file, bytes.length);
+  return parseSource(file, bytes, options);
+}
+
+const unreadableReasons: Record<string, string> = {
+  ENOENT: 'it does not exist',
+  ELOOP: 'its symbolic links form a loop',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENAMETOOLONG: 'its path is too long',
+  EIO: 'the disk reported an I/O error',
+};
+
+function tooLarge(file: string, size: number): LoadedSource {
+  return failed(file, '', {
+    ruleId: 'file-too-large',
+    message: `file is ${(size / 1048576).toFixed(1)} MB; definitions are limited to ${maxSourceBytes / 1048576} MB: split it or remove the embedded data`,
+  });
 }
 
 export function parseSource(file: string, bytes: Uint8Array | string, options: LoadOptions = {}): LoadedSource {
