@@ -18,7 +18,7 @@ export async function readTree(dir: string): Promise<OutputTree> {
       entries = await readdir(current, { withFileTypes: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
+      throw asUserError(error, `cannot read ${dir}`) ?? error;
     }
     for (const entry of entries) {
       const path = join(current, entry.name);
@@ -48,8 +48,13 @@ export function compareTrees(expected: OutputTree, actual: OutputTree): TreeDiff
 export async function replaceTree(dir: string, tree: OutputTree): Promise<void> {
   const parent = dirname(dir);
   const name = basename(dir);
-  await mkdir(parent, { recursive: true });
-  const release = await acquireLock(join(parent, `.${name}.dactl-lock`));
+  let release: () => Promise<void>;
+  try {
+    await mkdir(parent, { recursive: true });
+    release = await acquireLock(join(parent, `.${name}.dactl-lock`));
+  } catch (error) {
+    throw asUserError(error, `cannot write ${dir}`, `${dir} was left as it was`) ?? error;
+  }
   const staging = join(parent, `.${name}.dactl-new-${process.pid}`);
   const previous = join(parent, `.${name}.dactl-old-${process.pid}`);
   try {
@@ -72,14 +77,30 @@ export async function replaceTree(dir: string, tree: OutputTree): Promise<void> 
     if (existed) await rm(previous, { recursive: true, force: true });
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'EDQUOT') {
-      throw new UserError(`cannot write ${dir} (${code}); ${dir} was left as it was`);
-    }
-    throw error;
+    throw asUserError(error, `cannot write ${dir}`, `${dir} was left as it was`) ?? error;
   } finally {
     await release();
   }
+}
+
+const fileSystemReasons: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'a file stands where a folder must be',
+  EEXIST: 'a file stands where a folder must be',
+  EIO: 'the disk reported an I/O error',
+};
+
+/** A file-system refusal is the user's environment, not a bug: one sentence naming the cause. */
+function asUserError(error: unknown, what: string, consequence?: string): UserError | undefined {
+  if (error instanceof UserError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === undefined ? undefined : fileSystemReasons[code];
+  if (!reason) return undefined;
+  return new UserError(`${what}: ${reason} (${code})${consequence ? `; ${consequence}` : ''}`);
 }
 
 /** A build killed between its two renames leaves `.out.dactl-old-*` and no `out`: put it back. */
