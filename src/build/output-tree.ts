@@ -1,4 +1,4 @@
-import { open, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../diagnostics/index.js';
 
@@ -117,21 +117,29 @@ async function recoverInterruptedSwap(parent: string, name: string): Promise<voi
   }
 }
 
+/**
+ * The lock is a file holding the builder's pid. It is written whole under a private name and then linked into
+ * place, so no build ever sees a lock without its pid, and a lock whose process is gone is taken over.
+ */
 async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(lockFile, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new UserError(`another dactl build (process ${holder}) is writing this output; wait for it to finish`);
+  const claim = join(dirname(lockFile), `${basename(lockFile, '.dactl-lock')}.${process.pid}.dactl-lock`);
+  await writeFile(claim, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await link(claim, lockFile);
+        return () => rm(lockFile, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+        if (holder && holder !== process.pid && isAlive(holder)) {
+          throw new UserError(`another dactl build (process ${holder}) is writing this output; wait for it to finish`);
+        }
+        await rm(lockFile, { force: true });
       }
-      await rm(lockFile, { force: true });
     }
+  } finally {
+    await rm(claim, { force: true });
   }
   throw new UserError(`cannot take the build lock ${lockFile}; remove it if no build is running`);
 }
