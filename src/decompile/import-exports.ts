@@ -52,7 +52,9 @@ export async function readExport(file: string, diagnostics: Diagnostic[]): Promi
 }
 
 async function jsonFiles(path: string): Promise<string[]> {
-  if (!(await stat(path)).isDirectory()) return [path];
+  // A path that cannot be read is left to loadSourceFile, which reports why as a diagnostic.
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) return [path];
   const entries = await readdir(path, { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.json'))

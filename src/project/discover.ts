@@ -1,5 +1,6 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { UserError } from '../diagnostics/index.js';
 
 export type DefinitionKind = 'action' | 'flow' | 'org';
 
@@ -38,7 +39,15 @@ export async function discoverDefinitions(root: string): Promise<Discovery> {
       else if (/\.ya?ml$/i.test(entry.name)) unrecognised.push(path);
     }
   };
-  await walk(root);
+  try {
+    await walk(root);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new UserError(`${root} is not a folder of definitions (${code === 'ENOENT' ? 'it does not exist' : 'it is a file'})`);
+    }
+    throw error;
+  }
   return { definitions, unrecognised };
 }
 
