@@ -80,7 +80,9 @@ describe('dactl explain', () => {
     const exportFile = join(corpusDir, 'real-actions', readdirSync(join(corpusDir, 'real-actions')).find((f) => f.includes('Callback-Priority'))!);
     const result = await runCli(['explain', exportFile]);
     expect(result.stdout).toContain('pIdArray');
-    await expect(runCli(['explain', 'No Such Action'])).rejects.toThrow(/no action named "No Such Action"/);
+    const unknown = await runCli(['explain', 'No Such Action']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no action named "No Such Action"');
   });
 });
 

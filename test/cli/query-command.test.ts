@@ -1,29 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { QueryIo } from '../../src/cli/commands/query.js';
-import { runProgram } from '../../src/cli/program.js';
-import { UserError } from '../../src/diagnostics/index.js';
-import { runBin } from '../support/cli.js';
+import { runBin, runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 
 async function query(args: string[], stdin?: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: QueryIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    isTTY: false,
-    env: {},
-    cwd: repoRoot,
-    ...(stdin !== undefined ? { readStdin: async () => stdin } : {}),
-  };
-  try {
-    return { code: await runProgram(['query', ...args], io, '0'), stdout, stderr };
-  } catch (error) {
-    if (error instanceof UserError) return { code: error.exitCode, stdout, stderr: error.message };
-    throw error;
-  }
+  return runCli(['query', ...args], stdin === undefined ? {} : { stdin });
 }
 
 const conversation = 'test/fixtures/responses/conversation-webchat.json';

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProgram } from '../../src/cli/program.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { UserError } from '../../src/diagnostics/errors.js';
 import { repoRoot } from './paths.js';
 
 export interface CliRun {
@@ -11,19 +12,36 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured output. */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export interface CliRunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  isTTY?: boolean;
+  /** Standard input, for commands that read `-`. */
+  stdin?: string;
+}
+
+/** Runs dactl in-process as bin.ts does (a UserError is one line and its exit code), with captured output. */
+export async function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = {
+  const io: CliIo & { readStdin?: () => Promise<string> } = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? repoRoot,
   };
-  const code = await runProgram(args, io, '0.0.0-test');
-  return { code, stdout, stderr };
+  if (options.stdin !== undefined) {
+    const stdin = options.stdin;
+    io.readStdin = async () => stdin;
+  }
+  try {
+    const code = await runProgram(args, io, '0.0.0-test');
+    return { code, stdout, stderr };
+  } catch (error) {
+    if (error instanceof UserError) return { code: error.exitCode, stdout, stderr: `${stderr}dactl: ${error.message}\n` };
+    throw error;
+  }
 }
 
 const bin = join(repoRoot, 'dist', 'bin.js');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** A throwaway project folder with the given files (relative path → content). */
-export function tempProject(files: Record<string, string | Uint8Array>): string {
+export function tempProject(files: Record<string, string | Uint8Array> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'dactl-test-'));
   for (const [path, content] of Object.entries(files)) {
     const target = join(root, path);
