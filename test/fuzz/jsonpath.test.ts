@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileJsonPath, JsonPathSyntaxError, toJsonText } from '../../src/jsonpath/index.js';
-import { fuzzParameters, prototypeKeys } from './fuzz-settings.js';
+import { fuzzParameters, fuzzTimeout, prototypeKeys } from './fuzz-settings.js';
 import { jsonDocument } from './json-documents.js';
 
 const name = fc.constantFrom('a', 'b', 'id', 'title', 'entities', '__proto__', 'constructor', 'length', 'x y', "it's");
@@ -40,7 +40,7 @@ const mutated = fc
       text = kind === 0 ? text.slice(0, i) + character + text.slice(i) : kind === 1 ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + character + text.slice(i + 1);
     }
     return text;
-  });
+  }, fuzzTimeout);
 
 const anyPath = fc.oneof(wellFormed, mutated, fc.string({ maxLength: 30 }));
 
@@ -59,7 +59,7 @@ describe('JSONPath under generated and mutated input', () => {
       }),
       fuzzParameters(2),
     );
-  });
+  }, fuzzTimeout);
 
   it('evaluates every compiled path on any document to a result, never a throw, and leaves prototypes alone', () => {
     const before = prototypeKeys();
@@ -82,7 +82,7 @@ describe('JSONPath under generated and mutated input', () => {
       fuzzParameters(2),
     );
     expect(prototypeKeys()).toEqual(before);
-  });
+  }, fuzzTimeout);
 
   it('gives the same answer twice (compiled paths are cached and must not keep state)', () => {
     fc.assert(
@@ -98,5 +98,5 @@ describe('JSONPath under generated and mutated input', () => {
       }),
       fuzzParameters(),
     );
-  });
+  }, fuzzTimeout);
 });

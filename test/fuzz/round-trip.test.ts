@@ -8,7 +8,7 @@ import { dataActionExport, type DataActionExport } from '../../src/export/data-a
 import type { ActionSpec } from '../../src/spec/action-spec.js';
 import { schemaFindings } from '../../src/spec/schema-findings.js';
 import { schemaValidator } from '../../src/spec/validators.js';
-import { fuzzParameters } from './fuzz-settings.js';
+import { fuzzParameters, fuzzTimeout } from './fuzz-settings.js';
 import { jsonDocument } from './json-documents.js';
 import { actionSpec } from './spec-arbitraries.js';
 
@@ -75,7 +75,7 @@ describe('import and build agree', () => {
       }),
       fuzzParameters(),
     );
-  });
+  }, fuzzTimeout);
 
   it('compile, import, compile is a fixed point for generated specs', () => {
     fc.assert(
@@ -89,5 +89,5 @@ describe('import and build agree', () => {
       }),
       fuzzParameters(),
     );
-  });
+  }, fuzzTimeout);
 });

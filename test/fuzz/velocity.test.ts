@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderTemplate } from '../../src/velocity/render-template.js';
-import { fuzzParameters, prototypeKeys } from './fuzz-settings.js';
+import { fuzzParameters, fuzzTimeout, prototypeKeys } from './fuzz-settings.js';
 import { jsonDocument } from './json-documents.js';
 
 const reference = fc.constantFrom(
@@ -53,7 +53,7 @@ describe('Velocity adapter under generated templates', () => {
       fuzzParameters(),
     );
     expect(prototypeKeys()).toEqual(before);
-  });
+  }, fuzzTimeout);
 
   it('never throws on arbitrary text', () => {
     fc.assert(
@@ -62,5 +62,5 @@ describe('Velocity adapter under generated templates', () => {
       }),
       fuzzParameters(2),
     );
-  });
+  }, fuzzTimeout);
 });
