@@ -3,6 +3,9 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/i
 import { exportSlug, serializeExport } from '../export/data-action-export.js';
 import { buildFlowOutputs } from '../flow/flow-outputs.js';
 import { flowCatalog } from '../flow/load-flows.js';
+import { defaultConfig, type LintConfig } from '../lint/config.js';
+import { dedupeDiagnostics } from '../lint/lint-files.js';
+import { lintProjectActions } from '../lint/lint-project.js';
 import { requireProfile } from '../orgs/load-profiles.js';
 import { compileLoadedSpec, loadProject, type Project, type ProjectAction } from '../project/load-project.js';
 import { compareTrees, readTree, replaceTree, type OutputTree, type TreeDifference } from './output-tree.js';
@@ -16,6 +19,10 @@ export interface BuildOptions {
   org?: string;
   /** A folder of Handlebars templates that override the bundled Archy templates by file name. */
   templatesDir?: string;
+  /** Lint rules to report with the build (default: the recommended preset). */
+  lint?: LintConfig;
+  /** Refuse to write on lint errors too; otherwise only compile errors stop the build. */
+  strict?: boolean;
 }
 
 export type BuildOutcome = 'written' | 'up-to-date' | 'not-written' | 'stale';
@@ -76,10 +83,12 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       await addArchy(compiled, `${org.name}/`);
     }
   }
-  diagnostics.sort(compareDiagnostics);
+  const compileFailed = hasErrors(diagnostics);
+  const lint = lintProjectActions(project.actions, options.lint ?? defaultConfig(options.definitionsDir));
+  const refused = compileFailed || (options.strict === true && hasErrors(lint));
 
-  const base = { diagnostics, tree, project };
-  if (hasErrors(diagnostics)) return { ...base, outcome: 'not-written', differences: [] };
+  const base = { diagnostics: dedupeDiagnostics([...diagnostics, ...lint]).sort(compareDiagnostics), tree, project };
+  if (refused) return { ...base, outcome: 'not-written', differences: [] };
   const outDir = profile ? join(options.outDir, profile.name) : options.outDir;
   const differences = compareTrees(tree, await readTree(outDir));
   if (options.check) return { ...base, outcome: differences.length ? 'stale' : 'up-to-date', differences };

@@ -19,6 +19,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--check', 'write nothing; exit 1 when out/ is not what the definitions compile to')
     .option('--templates <dir>', 'Handlebars templates that override the bundled Archy templates by file name')
     .option('--org <profile>', 'compile with the org profile definitions/orgs/<profile>.yaml into out/<profile>/ only')
+    .option('--strict', 'refuse to write when lint reports an error, not only when a spec cannot compile')
     .action(async (definitions: string, options) => {
       const { runBuild } = await import('./commands/build.js');
       setExitCode(await runBuild(definitions, options, io));

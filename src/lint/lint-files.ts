@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { compileAction } from '../compile/compile-action.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { DataActionExport } from '../export/data-action-export.js';
+import { compileLoadedSpec } from '../project/load-project.js';
 import { maxSourceBytes, parseSource, type SourceDocument } from '../source/index.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import { checkSpecShape } from '../spec/load-spec.js';
@@ -53,8 +53,10 @@ export function lintText(file: string, text: string, config: LintConfig): FileLi
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (isObject && !json && (/\.action\.ya?ml$/i.test(file) || ('request' in value && 'integration' in value))) {
     result.kind = 'spec';
-    const target = specLintTarget(checkSpecShape<ActionSpec>(loaded, 'action'), result);
-    if (target) lintTarget(target, config, result);
+    // A spec that does not compile reports its compile problems; the rules read the export, so they do not run.
+    const action = compileLoadedSpec(checkSpecShape<ActionSpec>(loaded, 'action'));
+    result.diagnostics = [...action.diagnostics];
+    if (action.spec && action.artifact) lintTarget(specTarget(action.source, action.spec, action.artifact), config, result);
   } else if (isObject && ('config' in value || 'actionType' in value) && 'contract' in value) {
     result.kind = 'export';
     const problems = schemaFindings(schemaValidator('data-action-export'), value, 'export').filter((p) => p.ruleId !== 'export-unknown-key' && p.ruleId !== 'export-range');
@@ -68,16 +70,6 @@ export function lintText(file: string, text: string, config: LintConfig): FileLi
   }
   result.diagnostics = dedupeDiagnostics(result.diagnostics).sort(compareDiagnostics);
   return result;
-}
-
-/** A spec that does not compile reports its compile problems, and lint rules (which read the export) do not run. */
-function specLintTarget(loaded: ReturnType<typeof checkSpecShape<ActionSpec>>, result: FileLintResult): LintTarget | undefined {
-  result.diagnostics = [...loaded.diagnostics];
-  if (!loaded.spec || loaded.diagnostics.some((d) => d.severity === 'error')) return undefined;
-  const compiled = compileAction(loaded.spec);
-  result.diagnostics.push(...compiled.findings.map((f) => loaded.source.locate(f)));
-  if (!compiled.artifact) return undefined;
-  return specTarget(loaded.source, loaded.spec, compiled.artifact);
 }
 
 /** Runs the file's enabled rules on a target and applies the file's inline suppressions. */

@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { buildProject } from '../../build/build-project.js';
 import { ExitCode } from '../../diagnostics/index.js';
 import { formatCompact } from '../../formatters/compact.js';
+import { loadLintConfig } from '../../lint/config.js';
 import type { CliIo } from '../io.js';
 
 export interface BuildCommandOptions {
@@ -9,12 +10,18 @@ export interface BuildCommandOptions {
   check?: boolean;
   org?: string;
   templates?: string;
+  strict?: boolean;
 }
 
 export async function runBuild(definitions: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
   const definitionsDir = resolve(io.cwd, definitions);
   const outDir = resolve(io.cwd, options.out);
+  const lint = await loadLintConfig(io.cwd);
+  if (lint.diagnostics.length) io.stderr(formatCompact(lint.diagnostics, io.cwd));
+  if (lint.diagnostics.some((d) => d.severity === 'error')) return ExitCode.usage;
   const result = await buildProject({
+    lint: lint.config,
+    strict: options.strict === true,
     definitionsDir,
     outDir,
     check: options.check === true,
