@@ -56,3 +56,10 @@ export { buildFlowOutputs, renderFlow, type FlowOutput, type FlowOutputs } from 
 export { validateArchyCallData, validateArchyFlow } from './flow/archy-schemas.js';
 export type { FlowSpec, FlowType, StepSpec, ValueSpec, VariableSpec } from './flow/flow-spec.js';
 export type { FlowCatalog, ActionSignature, ModuleSignature } from './flow/flow-catalog.js';
+export { lintPaths, lintText, type LintResult, type FileLintResult } from './lint/lint-files.js';
+export { lintProjectActions } from './lint/lint-project.js';
+export { loadLintConfig, parseLintConfig, defaultConfig as defaultLintConfig, effectiveSettings, type LintConfig, type RuleSetting } from './lint/config.js';
+export { defineRule, ruleDocsUrl, type Rule, type RuleMeta, type RuleContext } from './lint/define-rule.js';
+export { allRules, rulesById } from './lint/rules/index.js';
+export { fixFile, type FixedFile } from './lint/fix-result.js';
+export { formatters, formatStylish, formatJson, formatSarif, formatGithub, formatJunit, type FormatName, type FormatContext } from './formatters/index.js';
