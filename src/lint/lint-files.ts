@@ -32,15 +32,22 @@ export interface LintResult {
 /** Lints spec files, export JSON files and folders of them. */
 export async function lintPaths(paths: readonly string[], config: LintConfig): Promise<LintResult> {
   const { files, diagnostics } = await collectFiles(paths);
-  const results = await Promise.all(files.map(async (file) => lintText(file, await readText(file), config)));
+  const results = await Promise.all(files.map(async (file) => lintFile(file, config)));
   const all = [...diagnostics, ...results.flatMap((r) => r.diagnostics)].sort(compareDiagnostics);
   return { files: results, diagnostics: all };
 }
 
-async function readText(file: string): Promise<string> {
+async function lintFile(file: string, config: LintConfig): Promise<FileLintResult> {
   const info = await stat(file);
-  if (info.size > maxSourceBytes) return '';
-  return readFile(file, 'utf8');
+  if (info.size <= maxSourceBytes) return lintText(file, await readFile(file, 'utf8'), config);
+  const tooLarge: Diagnostic = {
+    ruleId: 'file-too-large',
+    severity: 'error',
+    message: `file is ${(info.size / 1048576).toFixed(1)} MB; definitions are limited to ${maxSourceBytes / 1048576} MB`,
+    file,
+    path: [],
+  };
+  return { file, kind: 'skipped', text: '', diagnostics: [tooLarge], fixes: [] };
 }
 
 /** Lints one file's text: a spec (YAML) or an export (JSON), told apart by name and then by content. */
