@@ -45,9 +45,20 @@ export function renderYamlTemplate(
 
 type Rendering = { text: string } | { error: Diagnostic };
 
-function render(templates: TemplateSet, name: string, view: unknown, marked: boolean): Rendering {
-  const main = templates.get(name);
-  if (!main) throw new Error(`no template named ${name}`);
+type Environment = { hb: typeof Handlebars } | { error: Diagnostic };
+
+// Compiling every template for every snippet dominated a build of many actions; a template set compiles once.
+const environments = new WeakMap<TemplateSet, Map<boolean, Environment>>();
+
+function compiledEnvironment(templates: TemplateSet, marked: boolean): Environment {
+  let byMarking = environments.get(templates);
+  if (!byMarking) environments.set(templates, (byMarking = new Map()));
+  let environment = byMarking.get(marked);
+  if (!environment) byMarking.set(marked, (environment = compileEnvironment(templates, marked)));
+  return environment;
+}
+
+function compileEnvironment(templates: TemplateSet, marked: boolean): Environment {
   const hb = Handlebars.create();
   hb.registerHelper('scalar', (value: unknown, options: Handlebars.HelperOptions & { loc?: SourceLocation; ids?: unknown[] }) => {
     if (value === undefined) {
@@ -78,6 +89,15 @@ function render(templates: TemplateSet, name: string, view: unknown, marked: boo
       }
     }) as unknown as Handlebars.Template);
   }
+  return { hb };
+}
+
+function render(templates: TemplateSet, name: string, view: unknown, marked: boolean): Rendering {
+  const main = templates.get(name);
+  if (!main) throw new Error(`no template named ${name}`);
+  const environment = compiledEnvironment(templates, marked);
+  if ('error' in environment) return environment;
+  const { hb } = environment;
   try {
     const partial = hb.partials[name] as (context: unknown, options: Handlebars.RuntimeOptions) => string;
     return { text: partial(view, { partials: hb.partials as Record<string, Handlebars.Template> }) };
