@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { bin } from './built-binary.js';
 import { runProgram } from '../../src/cli/program.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { UserError } from '../../src/diagnostics/errors.js';
@@ -44,18 +43,8 @@ export async function runCli(args: string[], options: CliRunOptions = {}): Promi
   }
 }
 
-const bin = join(repoRoot, 'dist', 'bin.js');
-let built = false;
-
-/** Runs the built binary as a user would (building dist/ first if this test run has not). */
+/** Runs the built binary as a user would (the global setup has built dist/). */
 export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  if (!built) {
-    // Type errors are the typecheck's business; tsc still emits, which is all the binary needs.
-    spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], {
-      stdio: 'pipe',
-    });
-    built = existsSync(bin);
-  }
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { PATH: process.env.PATH, ...options.env },
