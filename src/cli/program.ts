@@ -48,30 +48,20 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     });
 
   program
-    .command('diff')
-    .description('compare actions between definitions, out/ folders, export files and live orgs (org:<profile>)')
-    .argument('<left>', 'definitions folder, out/ folder, export JSON file or folder, or org:<profile>')
-    .argument('<right>', 'the same, compared against <left>')
-    .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
-    .option('--left-org <profile>', 'compile a definitions <left> with this org profile')
-    .option('--right-org <profile>', 'compile a definitions <right> with this org profile')
-    .option('-f, --format <format>', 'tree, json or markdown', 'tree')
-    .action(async (left: string, right: string, options) => {
-      const { runDiff } = await import('./commands/diff.js');
-      setExitCode(await runDiff(left, right, options, io));
-    });
-
-  program
-    .command('pull')
-    .description("write an org's custom actions as specs, with a summary of what was skipped and why")
-    .requiredOption('--org <profile>', 'org profile (definitions/orgs/<profile>.yaml)')
-    .option('-o, --out <dir>', 'folder for the specs', 'definitions/actions')
-    .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
-    .option('--filter <glob>', 'only actions whose name or category/name matches (* and ?)')
-    .option('-f, --force', 'overwrite specs that define an action differently from the org')
-    .action(async (options) => {
-      const { runPull } = await import('./commands/pull.js');
-      setExitCode(await runPull(options, io));
+    .command('lint')
+    .description('check action specs and data-action exports for the mistakes that break actions at run time')
+    .argument('[paths...]', 'spec files, export JSON files or folders (default: definitions)')
+    .option('-f, --format <format>', 'stylish, json, sarif, github or junit', 'stylish')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--fail-severity <severity>', 'exit 1 on findings at or above error, warn or info', 'error')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--fix', 'apply the mechanical fixes to the files')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; change nothing')
+    .option('--print-config', 'print the effective rule settings and exit')
+    .option('-c, --config <file>', 'configuration file (default: .dactl.yaml in the current folder)')
+    .action(async (paths: string[], options) => {
+      const { runLint } = await import('./commands/lint.js');
+      setExitCode(await runLint(paths, { ...options, toolVersion: version }, io));
     });
 
   program
@@ -117,6 +107,33 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     });
 
   program
+    .command('diff')
+    .description('compare actions between definitions, out/ folders, export files and live orgs (org:<profile>)')
+    .argument('<left>', 'definitions folder, out/ folder, export JSON file or folder, or org:<profile>')
+    .argument('<right>', 'the same, compared against <left>')
+    .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
+    .option('--left-org <profile>', 'compile a definitions <left> with this org profile')
+    .option('--right-org <profile>', 'compile a definitions <right> with this org profile')
+    .option('-f, --format <format>', 'tree, json or markdown', 'tree')
+    .action(async (left: string, right: string, options) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExitCode(await runDiff(left, right, options, io));
+    });
+
+  program
+    .command('pull')
+    .description("write an org's custom actions as specs, with a summary of what was skipped and why")
+    .requiredOption('--org <profile>', 'org profile (definitions/orgs/<profile>.yaml)')
+    .option('-o, --out <dir>', 'folder for the specs', 'definitions/actions')
+    .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
+    .option('--filter <glob>', 'only actions whose name or category/name matches (* and ?)')
+    .option('-f, --force', 'overwrite specs that define an action differently from the org')
+    .action(async (options) => {
+      const { runPull } = await import('./commands/pull.js');
+      setExitCode(await runPull(options, io));
+    });
+
+  program
     .command('push')
     .description('make an org\'s custom actions what the definitions compile to: plan, then draft, validate, publish')
     .requiredOption('--org <profile>', 'org profile (definitions/orgs/<profile>.yaml)')
@@ -127,23 +144,6 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .action(async (options) => {
       const { runPush } = await import('./commands/push.js');
       setExitCode(await runPush(options, io));
-    });
-
-  program
-    .command('lint')
-    .description('check action specs and data-action exports for the mistakes that break actions at run time')
-    .argument('[paths...]', 'spec files, export JSON files or folders (default: definitions)')
-    .option('-f, --format <format>', 'stylish, json, sarif, github or junit', 'stylish')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--fail-severity <severity>', 'exit 1 on findings at or above error, warn or info', 'error')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('--fix', 'apply the mechanical fixes to the files')
-    .option('--fix-dry-run', 'print the fixes as a unified diff; change nothing')
-    .option('--print-config', 'print the effective rule settings and exit')
-    .option('-c, --config <file>', 'configuration file (default: .dactl.yaml in the current folder)')
-    .action(async (paths: string[], options) => {
-      const { runLint } = await import('./commands/lint.js');
-      setExitCode(await runLint(paths, { ...options, toolVersion: version }, io));
     });
 
   for (const command of program.commands) {
