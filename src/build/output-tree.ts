@@ -1,6 +1,9 @@
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../diagnostics/index.js';
+import { mapBounded } from '../project/map-bounded.js';
+
+const ioConcurrency = 32;
 
 /** Relative path (with `/`) → file content: everything a build puts in `out/`. */
 export type OutputTree = Map<string, string>;
@@ -11,7 +14,7 @@ export interface TreeDifference {
 }
 
 export async function readTree(dir: string): Promise<OutputTree> {
-  const tree: OutputTree = new Map();
+  const files: string[] = [];
   const walk = async (current: string, prefix: string): Promise<void> => {
     let entries;
     try {
@@ -21,13 +24,13 @@ export async function readTree(dir: string): Promise<OutputTree> {
       throw asUserError(error, `cannot read ${dir}`) ?? error;
     }
     for (const entry of entries) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) await walk(path, `${prefix}${entry.name}/`);
-      else if (entry.isFile()) tree.set(`${prefix}${entry.name}`, await readFile(path, 'utf8'));
+      if (entry.isDirectory()) await walk(join(current, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.isFile()) files.push(`${prefix}${entry.name}`);
     }
   };
   await walk(dir, '');
-  return tree;
+  const contents = await mapBounded(files, ioConcurrency, (path) => readFile(join(dir, ...path.split('/')), 'utf8'));
+  return new Map(files.map((path, index) => [path, contents[index] as string]));
 }
 
 export function compareTrees(expected: OutputTree, actual: OutputTree): TreeDifference[] {
@@ -60,12 +63,10 @@ export async function replaceTree(dir: string, tree: OutputTree): Promise<void> 
   try {
     await recoverInterruptedSwap(parent, name);
     await rm(staging, { recursive: true, force: true });
-    for (const [path, content] of tree) {
-      const target = join(staging, ...path.split('/'));
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content);
-    }
+    const folders = new Set([...tree.keys()].map((path) => dirname(join(staging, ...path.split('/')))));
     await mkdir(staging, { recursive: true });
+    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+    await mapBounded([...tree], ioConcurrency, ([path, content]) => writeFile(join(staging, ...path.split('/')), content));
     const existed = await rename(dir, previous).then(
       () => true,
       (error: NodeJS.ErrnoException) => {

@@ -10,6 +10,7 @@ import { loadProfiles } from '../orgs/load-profiles.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import { duplicateFlowNames, loadFlows, type ProjectFlow } from '../flow/load-flows.js';
 import { discoverDefinitions, type DefinitionFile } from './discover.js';
+import { mapBounded } from './map-bounded.js';
 
 export interface ProjectAction extends LoadedSpec<ActionSpec> {
   /** The spec as written, before an org profile (or its absence) resolved `%{org.…}` and the category. */
@@ -44,7 +45,7 @@ export async function loadProject(root: string, options: { org?: OrgProfile } = 
     range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
   }));
   const actionFiles = discovery.definitions.filter((d) => d.kind === 'action');
-  const actions = await Promise.all(actionFiles.map((d) => loadAction(d.file, options.org)));
+  const actions = await mapBounded(actionFiles, 32, (d) => loadAction(d.file, options.org));
   for (const action of actions) diagnostics.push(...action.diagnostics);
   diagnostics.push(...duplicateNames(actions));
   const orgs = await loadProfiles(root);
