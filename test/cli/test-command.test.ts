@@ -1,17 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/diagnostics/index.js';
 import { runBin, runCli } from '../support/cli.js';
 import { tempProject } from '../support/temp-project.js';
 
-async function cli(args: string[], cwd?: string) {
-  try {
-    return await runCli(args, cwd ? { cwd } : {});
-  } catch (error) {
-    if (error instanceof UserError) return { code: error.exitCode, stdout: '', stderr: error.message };
-    throw error;
-  }
-}
+const cli = (args: string[], cwd?: string) => runCli(args, cwd ? { cwd } : {});
 
 const failingSpec = `name: Get State
 integration: purecloud-data-actions
