@@ -2,10 +2,10 @@ import { compileAction } from '../compile/compile-action.js';
 import type { InputInfo } from '../compile/compile-context.js';
 import { stripExportSuffix, type DataActionExport } from '../export/data-action-export.js';
 import type { ActionSpec, JsonObject } from '../spec/action-spec.js';
-import { isObject, liftInputs } from './lift-inputs.js';
+import { liftInputs } from './lift-inputs.js';
 import { liftOutputs } from './lift-outputs.js';
 import { liftRequest } from './lift-request.js';
-import { sameJson } from './same-json.js';
+import { isJsonObject, sameJson } from '../json/json-values.js';
 
 export interface DecompileOptions {
   /** Drop the " - Exported YYYY-MM-DD @ HH:MM" the UI appends to exported names. */
@@ -79,8 +79,8 @@ function rawRequest(request: DataActionExport['config']['request']): ActionSpec[
 function declaredInputs(schema: JsonObject): Map<string, InputInfo> {
   const inputs = new Map<string, InputInfo>();
   const required = Array.isArray(schema.required) ? schema.required : [];
-  for (const [name, property] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
-    const type = isObject(property) && typeof property.type === 'string' ? property.type : 'string';
+  for (const [name, property] of Object.entries(isJsonObject(schema.properties) ? schema.properties : {})) {
+    const type = isJsonObject(property) && typeof property.type === 'string' ? property.type : 'string';
     inputs.set(name, { type, required: required.includes(name) });
   }
   return inputs;

@@ -1,6 +1,6 @@
 import { draft04, inputSchema } from '../compile/contracts.js';
 import type { ContractHeader, InputSpec, JsonObject } from '../spec/action-spec.js';
-import { sameJson } from './same-json.js';
+import { isJsonObject, sameJson } from '../json/json-values.js';
 
 const inputKeywords = new Set([
   'type', 'description', 'title', 'enum', 'pattern', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'default',
@@ -15,11 +15,11 @@ export interface LiftedInputs {
 /** The structured `inputs` (+ header) that compile back to exactly this input contract, if any. */
 export function liftInputs(schema: JsonObject): LiftedInputs | undefined {
   const properties = schema.properties;
-  if (schema.type !== 'object' || !isObject(properties)) return undefined;
+  if (schema.type !== 'object' || !isJsonObject(properties)) return undefined;
   const required = Array.isArray(schema.required) ? schema.required : [];
   const inputs: Record<string, InputSpec> = {};
   for (const [name, property] of Object.entries(properties)) {
-    if (!isObject(property) || !inputTypes.has(property.type as string)) return undefined;
+    if (!isJsonObject(property) || !inputTypes.has(property.type as string)) return undefined;
     if (!Object.keys(property).every((key) => inputKeywords.has(key))) return undefined;
     const input: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(property)) {
@@ -41,8 +41,4 @@ export function liftHeader(schema: JsonObject): ContractHeader {
   if (schema.additionalProperties === undefined) header.additionalProperties = null;
   else if (schema.additionalProperties !== true) header.additionalProperties = schema.additionalProperties as boolean;
   return header;
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -2,8 +2,8 @@ import { successSchema } from '../compile/contracts.js';
 import { compileResponse } from '../compile/response.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import type { ContractHeader, JsonObject, OutputSpec } from '../spec/action-spec.js';
-import { isObject, liftHeader } from './lift-inputs.js';
-import { sameJson } from './same-json.js';
+import { liftHeader } from './lift-inputs.js';
+import { isJsonObject, sameJson } from '../json/json-values.js';
 
 const outputTypes = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
 
@@ -19,7 +19,7 @@ export interface LiftedOutputs {
  * output also gets its `from` and `default`; otherwise the response stays raw beside contract-only outputs.
  */
 export function liftOutputs(response: DataActionExport['config']['response'], schema: JsonObject): LiftedOutputs | undefined {
-  if (schema.type !== 'object' || !isObject(schema.properties)) return undefined;
+  if (schema.type !== 'object' || !isJsonObject(schema.properties)) return undefined;
   const contractOnly = outputsFromSchema(schema);
   if (!contractOnly) return undefined;
   const header = liftHeader(schema);
@@ -44,7 +44,7 @@ function outputsFromSchema(schema: JsonObject): Record<string, OutputSpec> | und
   const required = Array.isArray(schema.required) ? schema.required : [];
   const outputs: Record<string, OutputSpec> = {};
   for (const [name, property] of Object.entries(schema.properties as JsonObject)) {
-    if (!isObject(property) || !outputTypes.has(property.type as string)) return undefined;
+    if (!isJsonObject(property) || !outputTypes.has(property.type as string)) return undefined;
     const output: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(property)) {
       if (key === 'from' || key === 'default') return undefined;

@@ -1,6 +1,6 @@
 import { Document, parse } from 'yaml';
 import type { ActionSpec } from '../spec/action-spec.js';
-import { sameJson } from './same-json.js';
+import { sameJson } from '../json/json-values.js';
 
 /**
  * The spec as YAML: multi-line templates as literal blocks, no line folding, and a modeline so editors

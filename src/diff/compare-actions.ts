@@ -1,6 +1,7 @@
 import type { ComparableAction } from './comparable-action.js';
-import { normaliseText, sortKeys } from './normalise.js';
+import { normaliseText } from './normalise.js';
 import { unifiedDiff } from './unified-diff.js';
+import { isJsonObject, sortKeys } from '../json/json-values.js';
 
 export interface FieldChange {
   /** Dotted path in the export's terms, e.g. `config.request.requestUrlTemplate`. */
@@ -90,7 +91,7 @@ function compareMap(
 
 /** Recurses into objects (keys in sorted order) and same-length arrays, so a change is named by its deepest path. */
 function compareJson(field: string, left: unknown, right: unknown, leaf: (field: string, a: unknown, b: unknown) => void): void {
-  if (isRecord(left) && isRecord(right)) {
+  if (isJsonObject(left) && isJsonObject(right)) {
     for (const key of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
       compareJson(`${field}.${key}`, left[key], right[key], leaf);
     }
@@ -103,6 +104,3 @@ function compareJson(field: string, left: unknown, right: unknown, leaf: (field:
   if (JSON.stringify(sortKeys(left)) !== JSON.stringify(sortKeys(right))) leaf(field, left, right);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

@@ -1,13 +1,4 @@
-/** Objects with their keys sorted, recursively: key order carries no meaning in any field dactl compares. */
-export function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return sorted;
-  }
-  return value;
-}
+import { sortKeys } from '../json/json-values.js';
 
 /**
  * Text as compared: line endings unified, and text that is entirely JSON (a body template without Velocity, a

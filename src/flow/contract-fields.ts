@@ -1,5 +1,6 @@
 import type { JsonObject } from '../spec/action-spec.js';
 import { collectionOf, scalarArchitectType, type ArchitectType } from './architect-types.js';
+import { isJsonObject } from '../json/json-values.js';
 
 export interface ContractInput {
   name: string;
@@ -38,11 +39,11 @@ export function contractOutputs(successSchema: JsonObject): ContractOutput[] {
   const walk = (properties: Record<string, JsonObject>, prefix: string, inArray: boolean): void => {
     for (const [name, property] of Object.entries(properties)) {
       const key = `${prefix}${name}`;
-      if (property.type === 'object' && isObject(property.properties)) {
+      if (property.type === 'object' && isJsonObject(property.properties)) {
         walk(asProperties(property.properties), `${key}.`, inArray);
       } else if (property.type === 'array' && !inArray) {
-        const items = isObject(property.items) ? (property.items as JsonObject) : {};
-        if (items.type === 'object' && isObject(items.properties)) {
+        const items = isJsonObject(property.items) ? (property.items as JsonObject) : {};
+        if (items.type === 'object' && isJsonObject(items.properties)) {
           walk(asProperties(items.properties), `${key}.`, true);
         } else {
           const itemType = scalarArchitectType(items.type);
@@ -60,21 +61,18 @@ export function contractOutputs(successSchema: JsonObject): ContractOutput[] {
 
 function describeType(property: JsonObject): string {
   if (property.type === 'array') {
-    const items = isObject(property.items) ? (property.items as JsonObject) : {};
+    const items = isJsonObject(property.items) ? (property.items as JsonObject) : {};
     return `array of ${typeof items.type === 'string' ? items.type : 'items'}`;
   }
   return Array.isArray(property.type) ? property.type.join('|') : String(property.type ?? 'any');
 }
 
-function isObject(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function asProperties(value: unknown): Record<string, JsonObject> {
-  if (!isObject(value)) return {};
+  if (!isJsonObject(value)) return {};
   const properties: Record<string, JsonObject> = {};
   for (const [name, property] of Object.entries(value as Record<string, unknown>)) {
-    properties[name] = isObject(property) ? (property as JsonObject) : {};
+    properties[name] = isJsonObject(property) ? (property as JsonObject) : {};
   }
   return properties;
 }

@@ -5,6 +5,7 @@ import { simulateAction } from '../simulate/simulate-action.js';
 import type { Trace } from '../simulate/types.js';
 import { liveActionToExport, readLiveOrg, type LiveAction } from './live-actions.js';
 import type { OrgProfile } from './org-profile.js';
+import { sortKeys } from '../json/json-values.js';
 
 export type RemoteOutcome = 'agree' | 'disagree' | 'not-in-org';
 
@@ -83,10 +84,3 @@ function compare(
   return { outcome: differences.length ? 'disagree' : 'agree', notes: [...differences, ...notes], platform: platformSide, local };
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
-  }
-  return value;
-}

@@ -1,5 +1,6 @@
 import { compileJsonPath, type CompiledPath, type PathNode, type QueryResult } from '../jsonpath/index.js';
 import type { FilterMatch } from './types.js';
+import { isJsonObject } from '../json/json-values.js';
 
 /** Keys that tell one element of a Genesys array from another (participants, sessions, media). */
 const descriptorKeys = ['purpose', 'mediaType', 'type'] as const;
@@ -102,7 +103,7 @@ class PrefixWalk {
       }
       case 'property': {
         const name = node.names.join("', '");
-        const present = before.filter((item) => isObject(item) && node.names.some((n) => Object.hasOwn(item, n)));
+        const present = before.filter((item) => isJsonObject(item) && node.names.some((n) => Object.hasOwn(item, n)));
         if (present.length === 0) return `${owners.subject} ${owners.count === 1 ? 'has' : 'have'} no \`${name}\``;
         return `\`${name}\` of ${owners.subject} is not an object or array the rest of the path can read`;
       }
@@ -165,7 +166,7 @@ class PrefixWalk {
 }
 
 function descriptor(item: unknown): string | undefined {
-  if (!isObject(item)) return undefined;
+  if (!isJsonObject(item)) return undefined;
   for (const key of descriptorKeys) {
     const value = item[key];
     if (typeof value === 'string' && value) return value;
@@ -173,9 +174,6 @@ function descriptor(item: unknown): string | undefined {
   return undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function singular(name: string): string {
   if (/ies$/.test(name)) return `${name.slice(0, -3)}y`;

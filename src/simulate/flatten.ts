@@ -1,3 +1,5 @@
+import { isJsonObject } from '../json/json-values.js';
+
 /**
  * The output as Architect receives it with "Flatten output": nested objects become `a.b` keys, an
  * array of primitives stays one collection, and an array of objects becomes one collection per leaf
@@ -7,7 +9,7 @@ export function flattenForArchitect(output: unknown): Record<string, unknown> {
   const flat: Record<string, unknown> = {};
   if (Array.isArray(output)) {
     Object.assign(flat, flattenArray(output, ''));
-  } else if (isObject(output)) {
+  } else if (isJsonObject(output)) {
     flattenInto(flat, output, '');
   }
   return flat;
@@ -16,15 +18,15 @@ export function flattenForArchitect(output: unknown): Record<string, unknown> {
 function flattenInto(flat: Record<string, unknown>, object: Record<string, unknown>, prefix: string): void {
   for (const [key, value] of Object.entries(object)) {
     const name = `${prefix}${key}`;
-    if (isObject(value)) flattenInto(flat, value, `${name}.`);
+    if (isJsonObject(value)) flattenInto(flat, value, `${name}.`);
     else if (Array.isArray(value)) Object.assign(flat, flattenArray(value, name));
     else flat[name] = value;
   }
 }
 
 function flattenArray(items: unknown[], name: string): Record<string, unknown> {
-  if (!items.some(isObject)) return { [name]: items };
-  const perItem = items.map((item) => (isObject(item) ? flattenForArchitect(item) : {}));
+  if (!items.some(isJsonObject)) return { [name]: items };
+  const perItem = items.map((item) => (isJsonObject(item) ? flattenForArchitect(item) : {}));
   const leaves = new Set(perItem.flatMap((item) => Object.keys(item)));
   const columns: Record<string, unknown> = {};
   for (const leaf of leaves) {
@@ -33,6 +35,3 @@ function flattenArray(items: unknown[], name: string): Record<string, unknown> {
   return columns;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,4 +1,5 @@
 import { preview } from './contract-validator.js';
+import { isJsonObject } from '../json/json-values.js';
 
 /**
  * The first place two JSON values differ, as `where: expected X, got Y`, or undefined when they are
@@ -14,7 +15,7 @@ export function firstDifference(expected: unknown, actual: unknown, where: strin
       for (let i = want.length - 1; i >= 0; i--) stack.push([want[i], got[i], `${path}[${i}]`]);
       continue;
     }
-    if (isObject(want) && isObject(got)) {
+    if (isJsonObject(want) && isJsonObject(got)) {
       const missing = Object.keys(want).filter((key) => !Object.hasOwn(got, key));
       if (missing.length) return `${path}: expected ${missing.map((k) => `\`${k}\``).join(', ')}, which the result does not have (got ${preview(got)})`;
       const extra = Object.keys(got).filter((key) => !Object.hasOwn(want, key));
@@ -27,6 +28,3 @@ export function firstDifference(expected: unknown, actual: unknown, where: strin
   return undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -7,6 +7,7 @@ import { readResponseDocument } from './response-body.js';
 import { statusLine } from './status-text.js';
 import { applyTranslationMap } from './translate.js';
 import type { SimulationInput, StepName, Trace, TraceStep, TranslationTrace } from './types.js';
+import { isJsonText } from '../json/json-values.js';
 
 /**
  * Runs a data action offline against a recorded response, stage by stage as the platform does, and
@@ -115,7 +116,7 @@ function requestNotes(request: { method: string; headers: Record<string, string>
   }
   notes.push(`body: ${request.body}`);
   const json = Object.entries(request.headers).some(([name, value]) => name.toLowerCase() === 'content-type' && value.includes('json'));
-  if (json && request.body.trim() !== '' && !isJson(request.body)) notes.push('the body is not valid JSON, although Content-Type says JSON');
+  if (json && request.body.trim() !== '' && !isJsonText(request.body)) notes.push('the body is not valid JSON, although Content-Type says JSON');
   return notes;
 }
 
@@ -165,14 +166,6 @@ function errorMessageOf(body: unknown): string {
   return typeof message === 'string' ? `: "${message}"` : '';
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function clip(text: string, limit: number): string {
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;

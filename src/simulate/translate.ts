@@ -2,6 +2,7 @@ import { compileJsonPath, JsonPathSyntaxError, toJsonText, type QueryResult } fr
 import { preview } from './contract-validator.js';
 import { explainPath } from './explain-path.js';
 import type { TranslationTrace } from './types.js';
+import { isJsonText } from '../json/json-values.js';
 
 export interface TranslationResult {
   /** Key → JSON text, as the success template sees `${key}`. */
@@ -82,11 +83,3 @@ function failureMessage(trace: TranslationTrace): string {
   return `translation map: \`${trace.key}\`: \`${trace.path}\` could not be resolved: ${why}; the key has no default`;
 }
 
-function isJsonText(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}

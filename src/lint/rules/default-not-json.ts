@@ -1,5 +1,6 @@
 import { defaultsPath } from '../action-facts.js';
 import { defineRule } from '../define-rule.js';
+import { isJsonText } from '../../json/json-values.js';
 
 export default defineRule({
   id: 'default-not-json',
@@ -13,7 +14,7 @@ export default defineRule({
   },
   check({ facts, report }) {
     for (const [key, value] of Object.entries(facts.defaults)) {
-      if (typeof value !== 'string' || isJson(value)) continue;
+      if (typeof value !== 'string' || isJsonText(value)) continue;
       const path = [...defaultsPath, key];
       if (value.trim() === '') {
         report({ messageId: 'empty', path });
@@ -30,11 +31,3 @@ export default defineRule({
   },
 });
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
