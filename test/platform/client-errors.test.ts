@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accessTokenCredentials,
   clientCredentials,
@@ -10,18 +10,10 @@ import {
   type FetchLike,
 } from '../../src/platform/index.js';
 import { ALL_PERMISSIONS } from '../platform-server/index.js';
-import { CLIENT_ID, CLIENT_SECRET, caught, createFakeClock, startHarness } from './harness.js';
+import { CLIENT_ID, CLIENT_SECRET, caught, createFakeClock, harnessPerTest } from './harness.js';
 
-type Harness = Awaited<ReturnType<typeof startHarness>>;
-let harness: Harness | undefined;
-const start = async (...args: Parameters<typeof startHarness>) => {
-  harness = await startHarness(...args);
-  return harness;
-};
-afterEach(async () => {
-  await harness?.server.stop();
-  harness = undefined;
-});
+type Harness = Awaited<ReturnType<typeof start>>;
+const start = harnessPerTest();
 
 const LIMITED_SECRET = 'limited-client-secret-xyz';
 const limitedClient = (without: string) => ({

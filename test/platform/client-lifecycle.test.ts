@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PostActionInput } from '../../src/platform/index.js';
 import { minimalContract } from '../platform-server/index.js';
-import { caught, startHarness } from './harness.js';
+import { caught, harnessPerTest } from './harness.js';
 
-type Harness = Awaited<ReturnType<typeof startHarness>>;
-let harness: Harness | undefined;
-const start = async (...args: Parameters<typeof startHarness>) => {
-  harness = await startHarness(...args);
-  return harness;
-};
-afterEach(async () => {
-  await harness?.server.stop();
-  harness = undefined;
-});
+const start = harnessPerTest();
 
 const ACTIONS = '/api/v2/integrations/actions';
 

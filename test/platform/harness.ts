@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createPlatformClient, clientCredentials, type PlatformClientOptions } from '../../src/platform/index.js';
 import { startPlatformServer, type PlatformServerOptions } from '../platform-server/index.js';
 
@@ -59,4 +60,17 @@ export async function caught(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the call to fail');
+}
+
+/** A `start` that launches a harness and stops it after each test of the calling file. */
+export function harnessPerTest(): (...args: Parameters<typeof startHarness>) => ReturnType<typeof startHarness> {
+  let running: Awaited<ReturnType<typeof startHarness>> | undefined;
+  afterEach(async () => {
+    await running?.server.stop();
+    running = undefined;
+  });
+  return async (...args) => {
+    running = await startHarness(...args);
+    return running;
+  };
 }
