@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { compileAction } from '../compile/compile-action.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import type { ActionSpec } from '../spec/action-spec.js';
-import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
+import { checkSpecShape, loadSpec, type LoadedSpec } from '../spec/load-spec.js';
+import { deferredSource } from '../source/deferred-source.js';
+import { maxSourceBytes, parseSource } from '../source/load.js';
 import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
 import { applyProfile } from '../orgs/apply-profile.js';
@@ -17,6 +21,19 @@ export interface ProjectAction extends LoadedSpec<ActionSpec> {
   written: ActionSpec | undefined;
   /** The compiled export, when the spec compiled without errors. */
   artifact: DataActionExport | undefined;
+}
+
+/** A build's memory of earlier loads, by file and content hash (see build/cache.ts). */
+export interface LoadCache {
+  get(file: string, hash: string): CachedLoad | undefined;
+  set(file: string, hash: string, loaded: CachedLoad): void;
+}
+
+export interface CachedLoad {
+  written: ActionSpec | undefined;
+  spec: ActionSpec | undefined;
+  artifact: DataActionExport | undefined;
+  diagnostics: Diagnostic[];
 }
 
 export interface Project {
@@ -34,7 +51,7 @@ export interface Project {
  * Loads, checks and compiles every definition under `root`; problems come back as diagnostics. With `org`, the
  * actions compile with that profile's values (see `applyProfile`).
  */
-export async function loadProject(root: string, options: { org?: OrgProfile } = {}): Promise<Project> {
+export async function loadProject(root: string, options: { org?: OrgProfile; cache?: LoadCache } = {}): Promise<Project> {
   const discovery = await discoverDefinitions(root);
   const diagnostics: Diagnostic[] = discovery.unrecognised.map((file) => ({
     ruleId: 'unknown-definition-file',
@@ -45,7 +62,9 @@ export async function loadProject(root: string, options: { org?: OrgProfile } = 
     range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
   }));
   const actionFiles = discovery.definitions.filter((d) => d.kind === 'action');
-  const actions = await mapBounded(actionFiles, 32, (d) => loadAction(d.file, options.org));
+  const { cache } = options;
+  const load = cache ? (file: string) => loadActionCached(file, cache, options.org) : (file: string) => loadAction(file, options.org);
+  const actions = await mapBounded(actionFiles, 32, (d) => load(d.file));
   for (const action of actions) diagnostics.push(...action.diagnostics);
   diagnostics.push(...duplicateNames(actions));
   const orgs = await loadProfiles(root);
@@ -59,6 +78,18 @@ export async function loadProject(root: string, options: { org?: OrgProfile } = 
 
 export async function loadAction(file: string, org?: OrgProfile): Promise<ProjectAction> {
   return compileLoadedSpec(await loadSpec<ActionSpec>(file, 'action'), org);
+}
+
+/** `loadAction`, answered from the cache when the file's content is what it was. */
+async function loadActionCached(file: string, cache: LoadCache, org?: OrgProfile): Promise<ProjectAction> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes || bytes.length > maxSourceBytes) return loadAction(file, org);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hit = cache.get(file, hash);
+  if (hit) return { file, source: deferredSource(file, new TextDecoder().decode(bytes)), ...hit };
+  const action = compileLoadedSpec(checkSpecShape<ActionSpec>(parseSource(file, bytes, { rejectUnsafeKeys: true }), 'action'), org);
+  cache.set(file, hash, { written: action.written, spec: action.spec, artifact: action.artifact, diagnostics: action.diagnostics });
+  return action;
 }
 
 /** Compiles a loaded spec for the default build or for one org; `spec` becomes that org's view of it. */
