@@ -8,6 +8,7 @@ import { dedupeDiagnostics } from '../lint/lint-files.js';
 import { lintProjectActions } from '../lint/lint-project.js';
 import { requireProfile } from '../orgs/load-profiles.js';
 import { compileLoadedSpec, loadProject, type Project, type ProjectAction } from '../project/load-project.js';
+import { cachedLint, cachedSnippets, openBuildCache, rememberSnippets } from './cache.js';
 import { compareTrees, readTree, replaceTree, type OutputTree, type TreeDifference } from './output-tree.js';
 
 export interface BuildOptions {
@@ -43,7 +44,9 @@ export interface BuildResult {
  */
 export async function buildProject(options: BuildOptions): Promise<BuildResult> {
   const profile = options.org === undefined ? undefined : await requireProfile(options.definitionsDir, options.org);
-  const project = await loadProject(options.definitionsDir, profile ? { org: profile } : {});
+  const lintConfig = options.lint ?? defaultConfig(options.definitionsDir);
+  const cache = options.check ? undefined : await openBuildCache(options.outDir, { profile, lintConfig, templatesDir: options.templatesDir });
+  const project = await loadProject(options.definitionsDir, { ...(profile ? { org: profile } : {}), ...(cache ? { cache } : {}) });
   const diagnostics = [...project.diagnostics];
   const tree: OutputTree = new Map();
   const owners = new Map<string, string>();
@@ -68,7 +71,11 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     }
   };
   const addArchy = async (actions: readonly ProjectAction[], prefix: string): Promise<void> => {
-    const archy = await buildFlowOutputs(actions, project.flows, flowCatalog(actions, project.flows), options.templatesDir);
+    const reused = prefix === '' && cache ? cachedSnippets(cache, actions) : new Map<string, { path: string; content: string }>();
+    const rendered = actions.filter((action) => !reused.has(action.file));
+    const archy = await buildFlowOutputs(rendered, project.flows, flowCatalog(actions, project.flows), options.templatesDir);
+    if (prefix === '' && cache) rememberSnippets(cache, rendered, archy);
+    for (const snippet of reused.values()) tree.set(snippet.path, snippet.content);
     const seen = new Set(diagnostics.map(diagnosticKey));
     diagnostics.push(...archy.diagnostics.filter((d) => !seen.has(diagnosticKey(d))));
     for (const output of archy.outputs) tree.set(`${prefix}${output.path}`, output.content);
@@ -84,7 +91,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     }
   }
   const compileFailed = hasErrors(diagnostics);
-  const lint = lintProjectActions(project.actions, options.lint ?? defaultConfig(options.definitionsDir));
+  const lint = cache ? cachedLint(cache, project.actions, lintConfig) : lintProjectActions(project.actions, lintConfig);
+  await cache?.save();
   const refused = compileFailed || (options.strict === true && hasErrors(lint));
 
   const base = { diagnostics: dedupeDiagnostics([...diagnostics, ...lint]).sort(compareDiagnostics), tree, project };

@@ -8,7 +8,7 @@ beforeAll(ensureBuilt, 120_000);
 const actionCount = 300;
 
 function leftovers(root: string): string[] {
-  return readdirSync(root).filter((entry) => entry.includes('.dactl-'));
+  return readdirSync(root).filter((entry) => entry.includes('.dactl-') && entry !== '.dactl-cache');
 }
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
