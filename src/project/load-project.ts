@@ -89,7 +89,8 @@ async function loadActionCached(file: string, cache: LoadCache, org?: OrgProfile
   if (hit) return { file, source: deferredSource(file, new TextDecoder().decode(bytes)), ...hit };
   const action = compileLoadedSpec(checkSpecShape<ActionSpec>(parseSource(file, bytes, { rejectUnsafeKeys: true }), 'action'), org);
   cache.set(file, hash, { written: action.written, spec: action.spec, artifact: action.artifact, diagnostics: action.diagnostics });
-  return action;
+  // Thousands of parsed YAML trees held to the end of a build cost hundreds of MB; a later diagnostic re-parses.
+  return { ...action, source: deferredSource(file, action.source.text) };
 }
 
 /** Compiles a loaded spec for the default build or for one org; `spec` becomes that org's view of it. */
