@@ -42,6 +42,7 @@ export function contentHash(content: string | Uint8Array): string {
  */
 export class BuildCache {
   private readonly next: CacheFile['entries'] = {};
+  private changed = false;
 
   private constructor(
     private readonly file: string,
@@ -67,6 +68,12 @@ export class BuildCache {
 
   set(file: string, hash: string, action: CachedAction): void {
     this.next[file] = { hash, action };
+    this.changed = true;
+  }
+
+  /** Records that an entry of this build was completed (a snippet or lint findings added). */
+  markChanged(): void {
+    this.changed = true;
   }
 
   /** The entry stored or reused in this build, to complete it (snippet, lint) before saving. */
@@ -76,6 +83,7 @@ export class BuildCache {
 
   /** Keeps only the files of this build; written whole under a temporary name, then renamed into place. */
   async save(): Promise<void> {
+    if (!this.changed && Object.keys(this.next).length === Object.keys(this.previous).length) return;
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await mkdir(dirname(this.file), { recursive: true });
@@ -120,7 +128,10 @@ export function rememberSnippets(cache: BuildCache, rendered: readonly ProjectAc
   for (const action of rendered) {
     const entry = cache.entry(action.file);
     const output = byFile.get(action.file);
-    if (entry && output) entry.snippet = { path: output.path, content: output.content };
+    if (entry && output) {
+      entry.snippet = { path: output.path, content: output.content };
+      cache.markChanged();
+    }
   }
 }
 
@@ -132,7 +143,10 @@ export function cachedLint(cache: BuildCache, actions: readonly ProjectAction[],
   for (const d of found) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   for (const action of fresh) {
     const entry = cache.entry(action.file);
-    if (entry) entry.lint = byFile.get(action.file) ?? [];
+    if (entry) {
+      entry.lint = byFile.get(action.file) ?? [];
+      cache.markChanged();
+    }
   }
   const freshFiles = new Set(fresh.map((action) => action.file));
   const reused = actions.filter((action) => !freshFiles.has(action.file)).flatMap((action) => cache.entry(action.file)?.lint ?? []);
