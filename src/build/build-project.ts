@@ -101,7 +101,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const differences = compareTrees(tree, await readTree(outDir));
   if (options.check) return { ...base, outcome: differences.length ? 'stale' : 'up-to-date', differences };
   if (differences.length === 0) return { ...base, outcome: 'up-to-date', differences };
-  await replaceTree(outDir, tree);
+  const changed = new Set(differences.map((d) => d.path));
+  await replaceTree(outDir, tree, new Set([...tree.keys()].filter((path) => !changed.has(path))));
   return { ...base, outcome: 'written', differences };
 }
 
