@@ -20,7 +20,8 @@ const directive = /(?:^|\s)#\s*dactl-disable(-next-line)?(?=\s|$)(.*)$/;
 export function readSuppressions(source: SourceDocument): { suppressions: Suppression[]; diagnostics: Diagnostic[] } {
   const suppressions: Suppression[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (!source.document || !source.text.includes('dactl-disable')) return { suppressions, diagnostics };
+  // The text test first: a build's cached actions parse their YAML only when something needs the tree.
+  if (!source.text.includes('dactl-disable') || !source.document) return { suppressions, diagnostics };
   const lines = source.text.split('\n');
   const inBlocks = blockScalarLines(source);
   const keyRegions = keyLineRegions(source);
