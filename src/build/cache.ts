@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { exportSlug, type DataActionExport } from '../export/data-action-export.js';
@@ -106,9 +106,14 @@ export async function openBuildCache(
 ): Promise<BuildCache> {
   const templates = [...(await loadTemplateSet(inputs.templatesDir)).values()].map((t) => [t.name, t.source]);
   const self = fileURLToPath(import.meta.url);
-  const build = [process.env.npm_package_version, statSync(self).mtimeMs, self];
+  const build = [dactlVersion(), statSync(self).mtimeMs, self];
   const name = `build-${inputs.profile ? exportSlug(inputs.profile.name) : 'default'}`;
   return BuildCache.open(outDir, name, { build, profile: inputs.profile ?? null, lint: inputs.lintConfig, templates });
+}
+
+function dactlVersion(): string {
+  const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
 }
 
 /** Snippets of actions whose cached entry has one, by action file. */
