@@ -1,0 +1,144 @@
+// npm run bench [-- --no-5000] [-- --quick]: generates synthetic definitions into bench/tmp/, times dactl
+// against `node -e 0` and the floor (parse the YAML, write JSON), and writes bench/results.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateProject } from './generate.mjs';
+import { cleanup, measure } from './measure.mjs';
+import { renderReport } from './report.mjs';
+
+const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const repo = join(benchDir, '..');
+const tmp = join(benchDir, 'tmp');
+const bin = join(repo, 'dist', 'bin.js');
+const floor = join(benchDir, 'floor.mjs');
+const args = new Set(process.argv.slice(2));
+const sizes = args.has('--quick') ? [10, 100] : args.has('--no-5000') ? [10, 100, 1_000] : [10, 100, 1_000, 5_000];
+const started = performance.now();
+const log = (text) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${text}\n`);
+
+if (!args.has('--no-build')) {
+  log('building dist/');
+  spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json')], { stdio: 'ignore' });
+  spawnSync(process.execPath, [join(repo, 'scripts/precompile-validators.mjs')], { stdio: 'ignore' });
+}
+const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }).stdout;
+const available = new Set([...help.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]));
+const runsFor = (n) => (n >= 5_000 ? 3 : 5);
+
+const rows = [];
+const record = (name, n, result, note) => {
+  rows.push({ name, n, ...result, note });
+  log(`${name}${n ? ` N=${n}` : ''}: ${result.missing ? 'command missing' : `${result.median.toFixed(0)} ms`}${result.failure ? ` (${result.failure.slice(0, 120)})` : ''}`);
+  return result;
+};
+const dactl = (command, n, argv, options) =>
+  available.has(command) ? record(`dactl ${command}`, n, measure([bin, command, ...argv], options)) : record(`dactl ${command}`, n, { missing: true });
+
+// Cold start.
+const nodeBare = record('node -e 0', undefined, measure(['-e', '0'], { runs: 11 }));
+const version = record('dactl --version', undefined, measure([bin, '--version'], { runs: 11 }));
+const helpRun = record('dactl --help', undefined, measure([bin, '--help'], { runs: 11 }));
+
+// One file.
+const one = join(tmp, 'one');
+generateProject(one, 1);
+const cleanOut = (root) => () => {
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  rmSync(join(root, '.dactl-cache'), { recursive: true, force: true });
+  rmSync(join(root, 'floor-out'), { recursive: true, force: true });
+};
+const oneBuild = dactl('build', 1, [], { cwd: one, runs: 11, before: cleanOut(one) });
+if (available.has('build')) record('dactl build, nothing changed (cache and out/ present)', 1, measure([bin, 'build'], { cwd: one, runs: 11 }));
+const oneLint = dactl('lint', 1, [], { cwd: one, runs: 11 });
+record('floor', 1, measure([floor, 'definitions', 'floor-out'], { cwd: one, runs: 11, before: cleanOut(one) }));
+
+// Each N.
+const perN = {};
+for (const n of sizes) {
+  const root = join(tmp, `n${n}`);
+  log(`generating N=${n}`);
+  generateProject(root, n);
+  const runs = runsFor(n);
+  const result = {};
+  result.floor = record('floor', n, measure([floor, 'definitions', 'floor-out'], { cwd: root, runs, before: cleanOut(root) }));
+  result.build = dactl('build', n, [], { cwd: root, runs, before: cleanOut(root) });
+  if (available.has('build') && existsSync(join(root, 'out'))) {
+    result.unchanged = record('dactl build, nothing changed (cache and out/ present)', n, measure([bin, 'build'], { cwd: root, runs }));
+    result.rebuild = record('dactl build, one action changed (cache and out/ present)', n, measure([bin, 'build'], { cwd: root, runs, before: editOne(root) }));
+  }
+  result.lint = dactl('lint', n, [], { cwd: root, runs });
+  result.test = dactl('test', n, [], { cwd: root, runs });
+  if (available.has('diff')) {
+    const partner = join(tmp, `n${n}-variant`);
+    generateProject(partner, n, { variant: true });
+    result.diff = dactl('diff', n, [join(root, 'definitions'), join(partner, 'definitions'), '-d', join(root, 'definitions')], { cwd: root, runs, expectCodes: [0, 1] });
+  } else result.diff = dactl('diff', n, []);
+  perN[n] = result;
+}
+
+/** Before each run, edits one definition so that its compiled export changes and nothing else does. */
+function editOne(root) {
+  let round = 0;
+  return () => {
+    const file = join(root, 'definitions', 'actions', 'bench-00000.action.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/pageSize: \d+/, `pageSize: ${30 + (round++ % 50)}`));
+  };
+}
+
+log('engines');
+const engines = JSON.parse(execFileSync(process.execPath, [join(benchDir, 'engines.mjs')], { encoding: 'utf8' }));
+
+const ratio = (a, b) => (a?.median === undefined || b?.median === undefined ? undefined : a.median / b.median);
+const targets = [
+  { name: '`dactl --version` vs `node -e 0`', measured: version.median, baseline: nodeBare.median, ratio: ratio(version, nodeBare), limit: 1.5 },
+  { name: '`dactl --help` vs `node -e 0`', measured: helpRun.median, baseline: nodeBare.median, ratio: ratio(helpRun, nodeBare), limit: 1.5, limitText: '≤ 1.5 (as --version)' },
+  { name: 'lint of one file vs `node -e 0`', measured: oneLint.median, baseline: nodeBare.median, ratio: ratio(oneLint, nodeBare), limit: 3 },
+  { name: 'build of one file vs `node -e 0`', measured: oneBuild.median, baseline: nodeBare.median, ratio: ratio(oneBuild, nodeBare), limit: 3 },
+];
+const big = perN[1_000];
+if (big) {
+  targets.push(
+    { name: 'build of 1,000 actions vs the floor', measured: big.build.median, baseline: big.floor.median, ratio: ratio(big.build, big.floor), limit: 1.5 },
+    { name: 'lint of 1,000 actions vs the floor', measured: big.lint.median, baseline: big.floor.median, ratio: ratio(big.lint, big.floor), limit: 1.5 },
+    { name: 'test of 1,000 tests vs the floor', measured: big.test.median, baseline: big.floor.median, ratio: ratio(big.test, big.floor), limit: 2.5 },
+  );
+}
+const huge = perN[5_000];
+if (big && huge) {
+  for (const command of ['build', 'lint', 'test']) {
+    const perAction = (r, n) => (r?.median === undefined ? undefined : r.median / n);
+    const at1000 = perAction(big[command], 1_000);
+    const at5000 = perAction(huge[command], 5_000);
+    targets.push({
+      name: `${command}: time per action at 5,000 vs at 1,000 (linear growth)`,
+      measured: huge[command]?.median,
+      baseline: big[command]?.median,
+      ratio: at1000 && at5000 ? at5000 / at1000 : undefined,
+      limit: 1.25,
+      limitText: '≤ 1.25 (linear)',
+    });
+  }
+  const peak = Math.max(...['build', 'lint', 'test'].map((c) => huge[c]?.peakMb ?? 0));
+  targets.push({ name: 'peak memory at 5,000 (build, lint, test)', measured: peak, unit: 'MB', ratio: peak / 300, limit: 1, limitText: '< 300 MB' });
+  if (huge.rebuild) targets.push({ name: 'one action changed in 5,000, rebuilt (incremental)', measured: huge.rebuild.median, ratio: huge.rebuild.median / 500, limit: 1, limitText: '< 500 ms' });
+} else {
+  targets.push({ name: 'growth to 5,000, peak memory and incremental rebuild at 5,000', measured: undefined, ratio: undefined, limit: 1, limitText: 'not run (`--no-5000`)' });
+}
+
+const growth = {};
+for (const command of ['build', 'lint', 'test', 'floor']) growth[command === 'floor' ? 'floor' : `dactl ${command}`] = sizes.map((n) => ({ n, median: perN[n][command]?.median }));
+
+const meta = {
+  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB`,
+  node: process.versions.node,
+  runsNote: `medians of 11 runs (cold start, one file), 5 (N ≤ 1,000), 3 (N = 5,000), each after one warm-up; \`dactl build\` rows start from an empty out/ and no cache unless they say otherwise`,
+};
+const notesFile = join(benchDir, 'profile-notes.md');
+const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
+writeFileSync(join(benchDir, 'results.md'), renderReport({ meta, rows, targets, engines, growth }) + (notes ? `\n${notes}` : ''));
+cleanup();
+log('wrote bench/results.md');
