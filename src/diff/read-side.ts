@@ -10,6 +10,7 @@ import { discoverDefinitions } from '../project/discover.js';
 import { loadAction, loadProject, type ProjectAction } from '../project/load-project.js';
 import { schemaValidator } from '../spec/validators.js';
 import { comparableFromExport, type ComparableAction } from './comparable-action.js';
+import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
 
 export interface DiffSide {
   /** How the side is named in output: the argument as given. */
@@ -102,8 +103,10 @@ async function readOrgSide(label: string, profile: OrgProfile, context: SideCont
 /** Export files, parsed fast; one that fails is re-read with positions to say which file and why. */
 async function readExports(files: readonly string[], diagnostics: Diagnostic[]): Promise<ComparableAction[]> {
   const validate = schemaValidator('data-action-export');
-  const read = await Promise.all(
-    files.map(async (file): Promise<ComparableAction | Diagnostic[]> => {
+  const read = await mapBounded(
+    files,
+    fileConcurrency,
+    async (file): Promise<ComparableAction | Diagnostic[]> => {
       let value: unknown;
       try {
         value = JSON.parse(await readFile(file, 'utf8'));
@@ -119,7 +122,7 @@ async function readExports(files: readonly string[], diagnostics: Diagnostic[]):
       const found: Diagnostic[] = [];
       const exported = await readExport(file, found);
       return exported ? comparableFromExport(exported, file) : found;
-    }),
+    },
   );
   const actions: ComparableAction[] = [];
   for (const item of read) {

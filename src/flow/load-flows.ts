@@ -4,6 +4,7 @@ import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
 import { checkFlow } from './check-flow.js';
 import { actionSignature, moduleSignature, type FlowCatalog } from './flow-catalog.js';
 import type { FlowSpec } from './flow-spec.js';
+import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
 
 export interface ProjectFlow extends LoadedSpec<FlowSpec> {
   /** True when the spec has its shape and passed the type checks, so it can be compiled. */
@@ -24,7 +25,7 @@ export function flowCatalog(actions: readonly ProjectAction[], flows: readonly L
 
 /** Loads flow specs, checks their shape, then type-checks each against the actions and modules. */
 export async function loadFlows(files: readonly string[], actions: readonly ProjectAction[]): Promise<{ flows: ProjectFlow[]; catalog: FlowCatalog }> {
-  const loaded = await Promise.all(files.map((file) => loadSpec<FlowSpec>(file, 'flow')));
+  const loaded = await mapBounded(files, fileConcurrency, (file) => loadSpec<FlowSpec>(file, 'flow'));
   const catalog = flowCatalog(actions, loaded);
   const flows = loaded.map((flow): ProjectFlow => {
     if (!flow.spec || flow.diagnostics.some((d) => d.severity === 'error')) return { ...flow, checked: false };

@@ -12,6 +12,7 @@ import { enabledRules, type LintConfig } from './config.js';
 import { exportTarget, specTarget, type LintTarget } from './lint-target.js';
 import { runRules, type SourceFix } from './run-lint.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
+import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
 
 export type LintedKind = 'spec' | 'export' | 'skipped';
 
@@ -32,7 +33,7 @@ export interface LintResult {
 /** Lints spec files, export JSON files and folders of them. */
 export async function lintPaths(paths: readonly string[], config: LintConfig): Promise<LintResult> {
   const { files, diagnostics } = await collectFiles(paths);
-  const results = await Promise.all(files.map(async (file) => lintFile(file, config)));
+  const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config));
   const all = [...diagnostics, ...results.flatMap((r) => r.diagnostics)].sort(compareDiagnostics);
   return { files: results, diagnostics: all };
 }

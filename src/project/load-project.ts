@@ -14,7 +14,7 @@ import { loadProfiles } from '../orgs/load-profiles.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import { duplicateFlowNames, loadFlows, type ProjectFlow } from '../flow/load-flows.js';
 import { discoverDefinitions, type DefinitionFile } from './discover.js';
-import { mapBounded } from './map-bounded.js';
+import { fileConcurrency, mapBounded } from './map-bounded.js';
 
 export interface ProjectAction extends LoadedSpec<ActionSpec> {
   /** The spec as written, before an org profile (or its absence) resolved `%{org.…}` and the category. */
@@ -64,7 +64,7 @@ export async function loadProject(root: string, options: { org?: OrgProfile; cac
   const actionFiles = discovery.definitions.filter((d) => d.kind === 'action');
   const { cache } = options;
   const load = cache ? (file: string) => loadActionCached(file, cache, options.org) : (file: string) => loadAction(file, options.org);
-  const actions = await mapBounded(actionFiles, 32, (d) => load(d.file));
+  const actions = await mapBounded(actionFiles, fileConcurrency, (d) => load(d.file));
   for (const action of actions) diagnostics.push(...action.diagnostics);
   diagnostics.push(...duplicateNames(actions));
   const orgs = await loadProfiles(root);

@@ -1,3 +1,6 @@
+/** How many files dactl reads or writes at once. */
+export const fileConcurrency = 32;
+
 /**
  * `transform` over `items` with at most `limit` in flight, results in input order: enough file operations at
  * once to keep the disk and thread pool busy, without one open handle per file of a large project.

@@ -14,4 +14,14 @@ describe('more definitions than open files allowed', () => {
     expect(run.status).toBe(0);
     expect(Object.keys(snapshotTree(join(root, 'out'))).filter((path) => path.startsWith('actions/'))).toHaveLength(401);
   }, 60_000);
+
+  it.each([
+    ['lint', ['lint', 'definitions']],
+    ['test', ['test']],
+  ])('%s reads 400 definitions under the same limit', (_, args) => {
+    const root = projectWithPreviousOut(manyActions(400));
+    const run = spawnSync('sh', ['-c', `ulimit -n 100 && exec "${process.execPath}" "${bin}" ${args.join(' ')}`], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/EMFILE|internal error/);
+    expect(run.status === 0 || run.status === 1).toBe(true);
+  }, 60_000);
 });
