@@ -1,6 +1,6 @@
 import type { PathNode } from './ast.js';
 import { firstIndefiniteIndex } from './definite.js';
-import { JsonPathEvaluationError, JsonPathSyntaxError, type JaywayException } from './errors.js';
+import { JsonPathEvaluationError, type JaywayException } from './errors.js';
 import { planFor } from './evaluation-plan.js';
 import { evaluatePlan } from './evaluator.js';
 import { JavaDouble } from './java-double.js';

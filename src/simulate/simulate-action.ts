@@ -6,7 +6,7 @@ import { renderRequest } from './render-request.js';
 import { readResponseDocument } from './response-body.js';
 import { statusLine } from './status-text.js';
 import { applyTranslationMap } from './translate.js';
-import type { SimulationInput, StepName, Trace, TraceStep, TranslationTrace } from './types.js';
+import type { SimulationInput, StepName, Trace, TranslationTrace } from './types.js';
 import { isJsonText } from '../json/json-values.js';
 
 /**
