@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv, ValidateFunction } from 'ajv';
@@ -38,10 +38,16 @@ export function schemaHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
+/** Run-time compiling, with every package schema loaded so references between them resolve. */
 function compiled(schemaText: string): ValidateFunction {
   if (!ajv) {
     const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
     ajv = new AjvClass({ allErrors: true, strict: false, verbose: true });
+    for (const file of readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json'))) {
+      ajv.addSchema(JSON.parse(readFileSync(new URL(file, schemasDir), 'utf8')) as object);
+    }
   }
-  return ajv.compile(JSON.parse(schemaText) as object);
+  const { $id } = JSON.parse(schemaText) as { $id?: string };
+  const validate = $id === undefined ? undefined : ajv.getSchema($id);
+  return validate ?? ajv.compile(JSON.parse(schemaText) as object);
 }
