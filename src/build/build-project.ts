@@ -1,10 +1,9 @@
 import { join, relative } from 'node:path';
-import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { compareDiagnostics, dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { exportSlug, serializeExport } from '../export/data-action-export.js';
 import { buildFlowOutputs } from '../flow/flow-outputs.js';
 import { flowCatalog } from '../flow/load-flows.js';
 import { defaultConfig, type LintConfig } from '../lint/config.js';
-import { dedupeDiagnostics } from '../lint/lint-files.js';
 import { lintProjectActions } from '../lint/lint-project.js';
 import { requireProfile } from '../orgs/load-profiles.js';
 import { compileLoadedSpec, loadProject, type Project, type ProjectAction } from '../project/load-project.js';
@@ -76,8 +75,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     const archy = await buildFlowOutputs(rendered, project.flows, flowCatalog(actions, project.flows), options.templatesDir);
     if (prefix === '' && cache) rememberSnippets(cache, rendered, archy);
     for (const snippet of reused.values()) tree.set(snippet.path, snippet.content);
-    const seen = new Set(diagnostics.map(diagnosticKey));
-    diagnostics.push(...archy.diagnostics.filter((d) => !seen.has(diagnosticKey(d))));
+    diagnostics.push(...archy.diagnostics);
     for (const output of archy.outputs) tree.set(`${prefix}${output.path}`, output.content);
   };
   addActions(project.actions, '');
@@ -85,7 +83,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   if (!profile) {
     for (const org of project.orgs.values()) {
       const compiled = project.actions.map((action) => compileLoadedSpec({ ...action, spec: action.written }, org));
-      diagnostics.push(...newDiagnostics(compiled, diagnostics));
+      diagnostics.push(...compiled.flatMap((action) => action.diagnostics));
       addActions(compiled, `${org.name}/`);
       await addArchy(compiled, `${org.name}/`);
     }
@@ -104,14 +102,4 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const changed = new Set(differences.map((d) => d.path));
   await replaceTree(outDir, tree, new Set([...tree.keys()].filter((path) => !changed.has(path))));
   return { ...base, outcome: 'written', differences };
-}
-
-/** An org build repeats the default build's problems; only what the profile adds (its references) is new. */
-function newDiagnostics(actions: readonly ProjectAction[], known: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set(known.map(diagnosticKey));
-  return actions.flatMap((action) => action.diagnostics).filter((d) => !seen.has(diagnosticKey(d)));
-}
-
-function diagnosticKey(d: Diagnostic): string {
-  return JSON.stringify([d.file, d.ruleId, d.message, d.range?.start]);
 }

@@ -52,3 +52,14 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (ca !== cb) return ca - cb;
   return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
 }
+
+/** One diagnostic per rule, file and start position: stages that both see a problem report it once. */
+export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.ruleId}\u0000${d.file}\u0000${d.range?.start.line ?? 0}:${d.range?.start.column ?? 0}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

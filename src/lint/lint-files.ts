@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { compareDiagnostics, dedupeDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import { compileLoadedSpec } from '../project/load-project.js';
 import { maxSourceBytes, parseSource, type SourceDocument } from '../source/index.js';
@@ -92,16 +92,6 @@ export function lintTarget(target: LintTarget, config: LintConfig, result: { dia
 }
 
 /** Compile and lint can report the same problem (same rule, file and start): keep the first. */
-export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.ruleId}\u0000${d.file}\u0000${d.range?.start.line ?? 0}:${d.range?.start.column ?? 0}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function notADefinition(source: SourceDocument, reason = 'neither an action spec nor a data-action export'): Diagnostic {
   return {
     ruleId: 'not-a-definition',

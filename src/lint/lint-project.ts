@@ -1,7 +1,7 @@
-import { compareDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { compareDiagnostics, dedupeDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { ProjectAction } from '../project/load-project.js';
 import type { LintConfig } from './config.js';
-import { dedupeDiagnostics, lintTarget } from './lint-files.js';
+import { lintTarget } from './lint-files.js';
 import { specTarget } from './lint-target.js';
 
 /** Lint findings for a loaded project's compiled actions (actions that did not compile are left to the compiler's report). */
