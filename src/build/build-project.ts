@@ -72,7 +72,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const addArchy = async (actions: readonly ProjectAction[], prefix: string): Promise<void> => {
     const reused = prefix === '' && cache ? cachedSnippets(cache, actions) : new Map<string, { path: string; content: string }>();
     const rendered = actions.filter((action) => !reused.has(action.file));
-    const archy = await buildFlowOutputs(rendered, project.flows, flowCatalog(actions, project.flows), options.templatesDir);
+    const catalog = prefix === '' || project.flows.length === 0 ? project.flowCatalog : flowCatalog(actions, project.flows);
+    const archy = await buildFlowOutputs(rendered, project.flows, catalog, options.templatesDir);
     if (prefix === '' && cache) rememberSnippets(cache, rendered, archy);
     for (const snippet of reused.values()) tree.set(snippet.path, snippet.content);
     diagnostics.push(...archy.diagnostics);

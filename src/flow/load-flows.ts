@@ -11,9 +11,13 @@ export interface ProjectFlow extends LoadedSpec<FlowSpec> {
   checked: boolean;
 }
 
+function emptyCatalog(): FlowCatalog {
+  return { actions: new Map(), modules: new Map() };
+}
+
 /** The actions (those that compiled) and common modules (those with a valid shape) flows may call. */
 export function flowCatalog(actions: readonly ProjectAction[], flows: readonly LoadedSpec<FlowSpec>[]): FlowCatalog {
-  const catalog: FlowCatalog = { actions: new Map(), modules: new Map() };
+  const catalog = emptyCatalog();
   for (const action of actions) {
     if (action.artifact) catalog.actions.set(action.artifact.name, actionSignature(action.artifact, action.spec?.category));
   }
@@ -26,7 +30,7 @@ export function flowCatalog(actions: readonly ProjectAction[], flows: readonly L
 /** Loads flow specs, checks their shape, then type-checks each against the actions and modules. */
 export async function loadFlows(files: readonly string[], actions: readonly ProjectAction[]): Promise<{ flows: ProjectFlow[]; catalog: FlowCatalog }> {
   const loaded = await mapBounded(files, fileConcurrency, (file) => loadSpec<FlowSpec>(file, 'flow'));
-  const catalog = flowCatalog(actions, loaded);
+  const catalog = loaded.length ? flowCatalog(actions, loaded) : emptyCatalog();
   const flows = loaded.map((flow): ProjectFlow => {
     if (!flow.spec || flow.diagnostics.some((d) => d.severity === 'error')) return { ...flow, checked: false };
     const findings = checkFlow(flow.spec, catalog);

@@ -12,6 +12,7 @@ import { schemaValidator } from '../spec/validators.js';
 import { applyProfile } from '../orgs/apply-profile.js';
 import { loadProfiles } from '../orgs/load-profiles.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
+import type { FlowCatalog } from '../flow/flow-catalog.js';
 import { duplicateFlowNames, loadFlows, type ProjectFlow } from '../flow/load-flows.js';
 import { discoverDefinitions, type DefinitionFile } from './discover.js';
 import { fileConcurrency, mapBounded } from './map-bounded.js';
@@ -41,6 +42,8 @@ export interface Project {
   actions: ProjectAction[];
   /** Flow specs, type-checked against the actions and common modules. */
   flows: ProjectFlow[];
+  /** What the flows may call (empty when there are no flows). */
+  flowCatalog: FlowCatalog;
   files: DefinitionFile[];
   /** Org profiles (`orgs/*.yaml`) that loaded without errors, by name. */
   orgs: Map<string, OrgProfile>;
@@ -70,10 +73,10 @@ export async function loadProject(root: string, options: { org?: OrgProfile; cac
   const orgs = await loadProfiles(root);
   diagnostics.push(...orgs.diagnostics);
   const flowFiles = discovery.definitions.filter((d) => d.kind === 'flow').map((d) => d.file);
-  const { flows } = await loadFlows(flowFiles, actions);
+  const { flows, catalog } = await loadFlows(flowFiles, actions);
   for (const flow of flows) diagnostics.push(...flow.diagnostics);
   diagnostics.push(...duplicateFlowNames(flows));
-  return { root, actions, flows, files: discovery.definitions, orgs: orgs.profiles, diagnostics };
+  return { root, actions, flows, flowCatalog: catalog, files: discovery.definitions, orgs: orgs.profiles, diagnostics };
 }
 
 export async function loadAction(file: string, org?: OrgProfile): Promise<ProjectAction> {
