@@ -1,5 +1,6 @@
 import type { FunctionNode, PathNode } from './ast.js';
 import { isDefinitePath, isTokenDefinite } from './definite.js';
+import { type DefiniteLookup, definiteLookupOf } from './definite-lookup.js';
 
 export type PlanArgument = { readonly kind: 'path'; readonly plan: PathPlan } | { readonly kind: 'json'; readonly value: unknown };
 
@@ -19,6 +20,8 @@ export interface PathPlan {
   readonly definite: boolean;
   /** The fragment of the token before the leaf (Jayway's `getTail().prev()`), used by the deep-scan index hack. */
   readonly tailPrevFragment: string;
+  /** Set when the path is a plain chain of names and indexes that can be read without running the tokens. */
+  readonly lookup: DefiniteLookup | undefined;
 }
 
 const plans = new WeakMap<readonly PathNode[], PathPlan>();
@@ -68,6 +71,7 @@ function makePlan(
     tokens,
     definite,
     tailPrevFragment: prev ? fragmentOf(prev) : '',
+    lookup: definite ? definiteLookupOf(ast) : undefined,
   };
 }
 

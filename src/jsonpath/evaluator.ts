@@ -1,4 +1,5 @@
 import type { EmbeddedPath } from './ast.js';
+import { PATH_NOT_FOUND, readDefiniteLookup } from './definite-lookup.js';
 import { JsonPathEvaluationError, pathNotFound } from './errors.js';
 import { type PathPlan, type PlanToken, planFor, withTrailingWildcard } from './evaluation-plan.js';
 import { acceptItem, type FilterHost } from './filter-evaluator.js';
@@ -32,6 +33,7 @@ function nameSegment(name: string): string {
 interface Shared {
   readonly root: unknown;
   readonly upstreamIndex: Map<PlanToken, number>;
+  /** Results of `$` paths inside filters, which are the same for every item. */
   readonly rootPathCache: Map<EmbeddedPath, { value: unknown } | { error: unknown }>;
   steps: number;
 }
@@ -71,16 +73,16 @@ class Run implements FilterHost {
     }
   }
 
+  private readonly visit = (): void => this.tick();
+
   readPath(path: EmbeddedPath, item: unknown, requireProperties: boolean): unknown {
     const plan = planFor(path.ast, path.source);
     const isRootPath = path.ast[0]?.kind === 'root' && path.ast[0].symbol === '$';
-    if (!isRootPath || requireProperties) {
-      return getValue(new Run(plan, this.shared, { requireProperties }), isRootPath ? this.shared.root : item);
-    }
+    if (!isRootPath || requireProperties) return this.readSubPath(plan, isRootPath ? this.shared.root : item, requireProperties);
     let cached = this.shared.rootPathCache.get(path);
     if (!cached) {
       try {
-        cached = { value: getValue(new Run(plan, this.shared, { requireProperties }), this.shared.root) };
+        cached = { value: this.readSubPath(plan, this.shared.root, requireProperties) };
       } catch (error) {
         cached = { error };
       }
@@ -88,6 +90,16 @@ class Run implements FilterHost {
     }
     if ('error' in cached) throw cached.error;
     return cached.value;
+  }
+
+  private readSubPath(plan: PathPlan, start: unknown, requireProperties: boolean): unknown {
+    if (plan.lookup) return readDefiniteLookup(plan.lookup, start, this.visit);
+    try {
+      return getValue(new Run(plan, this.shared, { requireProperties }), start);
+    } catch (error) {
+      if (error instanceof JsonPathEvaluationError && error.exception === 'PathNotFoundException') return PATH_NOT_FOUND;
+      throw error;
+    }
   }
 
   evaluate(index: number, trail: Trail | undefined, model: unknown): void {

@@ -1,5 +1,6 @@
 import type { ComparisonExpression, EmbeddedPath, FilterExpression, FilterValue } from './ast.js';
 import { bigDecimalText } from './big-decimal.js';
+import { PATH_NOT_FOUND } from './definite-lookup.js';
 import { JsonPathEvaluationError } from './errors.js';
 import { compileJavaRegex, MAX_REGEX_INPUT } from './java-regex.js';
 import { isArray, isMap } from './json-model.js';
@@ -15,7 +16,7 @@ import {
 
 /** How a filter evaluates the paths it contains; supplied by the path evaluator. */
 export interface FilterHost {
-  /** Jayway getValue() of `path` on `item` (for `@`) or the root (for `$`); throws PathNotFound. */
+  /** Jayway getValue() of `path` on `item` (for `@`) or the root (for `$`); PATH_NOT_FOUND where Jayway throws PathNotFound. */
   readPath(path: EmbeddedPath, item: unknown, requireProperties: boolean): unknown;
 }
 
@@ -35,24 +36,15 @@ export function acceptItem(expression: FilterExpression, item: unknown, host: Fi
 }
 
 function exists(path: EmbeddedPath, item: unknown, host: FilterHost): boolean {
-  try {
-    host.readPath(path, item, true);
-    return true;
-  } catch (error) {
-    if (error instanceof JsonPathEvaluationError && error.exception === 'PathNotFoundException') return false;
-    throw error;
-  }
+  return host.readPath(path, item, true) !== PATH_NOT_FOUND;
 }
 
 function resolve(value: FilterValue, item: unknown, host: FilterHost): ValueNode {
   switch (value.kind) {
-    case 'path':
-      try {
-        return nodeFromResult(host.readPath(value.path, item, false));
-      } catch (error) {
-        if (error instanceof JsonPathEvaluationError && error.exception === 'PathNotFoundException') return UNDEFINED_NODE;
-        throw error;
-      }
+    case 'path': {
+      const result = host.readPath(value.path, item, false);
+      return result === PATH_NOT_FOUND ? UNDEFINED_NODE : nodeFromResult(result);
+    }
     case 'string':
       return { type: 'string', value: value.value };
     case 'number':
