@@ -9,19 +9,26 @@ import { hasProperty, isArray, isMap, type JsonMap, propertyKeys, readProperty, 
 /** Upper bound on visited nodes per query, so nested deep scans over a large document stay bounded. */
 export const MAX_STEPS = 5_000_000;
 
-/** The normalised path of a visited value, kept as a linked list so deep walks do not copy strings. */
+/**
+ * The normalised path of a visited value, kept as a linked list of raw steps: deep walks neither copy
+ * strings nor quote names unless a message needs the path.
+ */
 interface Trail {
   readonly parent: Trail | undefined;
-  readonly segment: string;
+  /** A property name or an array index; the first link holds the root symbol. */
+  readonly step: string | number;
 }
 
-function extend(trail: Trail | undefined, segment: string): Trail {
-  return { parent: trail, segment };
+function extend(trail: Trail | undefined, step: string | number): Trail {
+  return { parent: trail, step };
 }
 
 export function renderTrail(trail: Trail | undefined): string {
   const segments: string[] = [];
-  for (let at = trail; at; at = at.parent) segments.push(at.segment);
+  for (let at = trail; at; at = at.parent) {
+    const step = at.step;
+    segments.push(typeof step === 'number' ? `[${step}]` : at.parent ? nameSegment(step) : step);
+  }
   return segments.reverse().join('') || '$';
 }
 
@@ -52,14 +59,15 @@ function getValue(run: Run, document: unknown): unknown {
   run.evaluate(0, undefined, document);
   if (!run.plan.definite) return run.results;
   if (run.results.length === 0) {
-    throw pathNotFound(run.lastMiss ? `no results for path ${run.plan.source}: ${run.lastMiss}` : `no results for path ${run.plan.source}`);
+    throw pathNotFound(run.lastMiss ? `no results for path ${run.plan.source}: ${run.lastMiss()}` : `no results for path ${run.plan.source}`);
   }
   return run.results[run.results.length - 1];
 }
 
 class Run implements FilterHost {
   readonly results: unknown[] = [];
-  lastMiss: string | undefined;
+  /** Why the last step found nothing; a function because misses are common and the message rarely shown. */
+  lastMiss: (() => string) | undefined;
 
   constructor(
     readonly plan: PathPlan,
@@ -188,7 +196,7 @@ class Run implements FilterHost {
     };
   }
 
-  private miss(message: string): void {
+  private miss(message: () => string): void {
     this.lastMiss = message;
   }
 
@@ -197,15 +205,15 @@ class Run implements FilterHost {
     if (names.length === 1) {
       const name = names[0] as string;
       const value = readProperty(model, name);
-      const here = extend(trail, nameSegment(name));
+      const here = extend(trail, name);
       if (value === UNDEFINED) {
-        const where = `missing property '${name}' at ${renderTrail(trail)}`;
+        const where = (): string => `missing property '${name}' at ${renderTrail(trail)}`;
         if (token.leaf) {
           if (!this.options.requireProperties) return this.miss(where);
           throw pathNotFound(`no results for path ${renderTrail(here)}`);
         }
         if ((!(token.upstreamDefinite && token.tokenDefinite) && !this.options.requireProperties)) return this.miss(where);
-        throw pathNotFound(where);
+        throw pathNotFound(where());
       }
       if (token.leaf) {
         const upstream = this.shared.upstreamIndex.get(token) ?? -1;
@@ -227,11 +235,11 @@ class Run implements FilterHost {
     const token = this.plan.tokens[index] as PlanToken;
     const effective = position < 0 ? model.length + position : position;
     if (effective < 0 || effective >= model.length) {
-      return this.miss(`index ${position} is out of range at ${renderTrail(trail)} (${model.length} items)`);
+      return this.miss(() => `index ${position} is out of range at ${renderTrail(trail)} (${model.length} items)`);
     }
     const value = model[effective];
     if (token.leaf) this.results.push(value);
-    else this.evaluate(index + 1, extend(trail, `[${position}]`), value);
+    else this.evaluate(index + 1, extend(trail, position), value);
   }
 
   private checkArray(token: PlanToken, trail: Trail | undefined, model: unknown): model is unknown[] {
@@ -254,7 +262,7 @@ class Run implements FilterHost {
         const keys = propertyKeys(model);
         for (let k = keys.length - 1; k >= 0; k--) {
           const key = keys[k] as string;
-          stack.push({ trail: extend(here, nameSegment(key)), model: model[key] });
+          stack.push({ trail: extend(here, key), model: model[key] });
         }
       } else if (isArray(model)) {
         if (this.scanMatches(token, model)) {
@@ -264,11 +272,11 @@ class Run implements FilterHost {
             const next = this.plan.tokens[target + 1] as PlanToken;
             for (let i = 0; i < model.length; i++) {
               this.shared.upstreamIndex.set(next, i);
-              this.evaluate(target + 1, extend(here, `[${i}]`), model[i]);
+              this.evaluate(target + 1, extend(here, i), model[i]);
             }
           }
         }
-        for (let i = model.length - 1; i >= 0; i--) stack.push({ trail: extend(here, `[${i}]`), model: model[i] });
+        for (let i = model.length - 1; i >= 0; i--) stack.push({ trail: extend(here, i), model: model[i] });
       }
     }
   }

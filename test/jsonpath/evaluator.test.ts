@@ -54,6 +54,8 @@ describe('Genesys-style paths on a conversation', () => {
     ['$.participants.id', 'expected an object with property'],
     ['$.total[0]', 'expected an array at $'],
     ['$.participants[1].chats.first().id', "missing property ')'"],
+    ["$.participants[-2]['attributes'].score.value", "property 'value' at $['participants'][-2]['attributes']['score'] but found"],
+    ["$.participants[1].attributes['it\\'s']", "missing property 'it's' at $['participants'][1]['attributes']"],
   ])('%s is not found', (path, reason) => {
     const result = queryJsonPath(path, conversation);
     expect(result.found).toBe(false);
