@@ -78,7 +78,6 @@ const paths = {
     path: "$..participants[?(@.purpose == 'acd' && @.sessions[0].flowInType == 'agent')].participantId",
     document: conversation,
   },
-  'conversation: filter, either of two purposes': { path: "$.participants[?(@.purpose == 'agent' || @.purpose == 'acd')].participantId", document: conversation },
   'conversation: filter, existence': { path: '$.participants[?(@.userId)].userId', document: conversation },
   'conversation: filter, number comparison': { path: '$.participants[?(@.sessions[0].metrics[0].value > 2000)].participantId', document: conversation },
   'conversation: nested filters': {

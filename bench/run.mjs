@@ -1,4 +1,4 @@
-// npm run bench [-- --no-5000] [-- --quick]: generates synthetic definitions into bench/tmp/, times dactl
+// npm run bench [-- --no-5000] [-- --quick] [-- --engines-only]: generates synthetic definitions into bench/tmp/, times dactl
 // against `node -e 0` and the floor (parse the YAML, write JSON), and writes bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,22 @@ if (!args.has('--no-build')) {
   spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json')], { stdio: 'ignore' });
   spawnSync(process.execPath, [join(repo, 'scripts/precompile-validators.mjs')], { stdio: 'ignore' });
 }
+const runEngines = () => JSON.parse(execFileSync(process.execPath, [join(benchDir, 'engines.mjs')], { encoding: 'utf8' }));
+
+if (args.has('--engines-only')) {
+  // Replaces only the Engines section of results.md; the command figures stay from their last full run.
+  log('engines');
+  const resultsFile = join(benchDir, 'results.md');
+  const rendered = renderReport({ meta: { date: '', machine: '', node: '', runsNote: '' }, rows: [], targets: [], engines: runEngines(), growth: {} });
+  const section = rendered.slice(rendered.indexOf('## Engines'));
+  const current = readFileSync(resultsFile, 'utf8');
+  const start = current.indexOf('## Engines');
+  const end = current.indexOf('\n## ', start + 1);
+  writeFileSync(resultsFile, current.slice(0, start) + section + (end === -1 ? '' : current.slice(end)));
+  log('wrote the Engines section of bench/results.md');
+  process.exit(0);
+}
+
 const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }).stdout;
 const available = new Set([...help.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]));
 const runsFor = (n) => (n >= 5_000 ? 3 : 5);
@@ -89,7 +105,7 @@ function editOne(root) {
 }
 
 log('engines');
-const engines = JSON.parse(execFileSync(process.execPath, [join(benchDir, 'engines.mjs')], { encoding: 'utf8' }));
+const engines = runEngines();
 
 const ratio = (a, b) => (a?.median === undefined || b?.median === undefined ? undefined : a.median / b.median);
 const targets = [
