@@ -38,10 +38,20 @@ export function renderReport({ meta, rows, targets, engines, growth }) {
   lines.push('```', '', '## Engines (operations per second, one process)', '');
   lines.push('| JSONPath | path | dactl | json-p3 | jsonpath-plus |', '|---|---|---|---|---|');
   for (const [kind, r] of Object.entries(engines.jsonpath)) {
-    lines.push(`| ${kind} | \`${r.path}\` | ${Math.round(r.dactl).toLocaleString('en')} | ${Math.round(r['json-p3']).toLocaleString('en')} | ${Math.round(r['jsonpath-plus']).toLocaleString('en')} |`);
+    lines.push(`| ${kind} | \`${cell(r.path)}\` | ${rate(r.dactl)} | ${rate(r['json-p3'])} | ${rate(r['jsonpath-plus'])} |`);
   }
   lines.push('', '| Velocity | ' + Object.keys(Object.values(engines.velocity)[0]).join(' | ') + ' |', '|---|' + Object.keys(Object.values(engines.velocity)[0]).map(() => '---').join('|') + '|');
-  for (const [kind, r] of Object.entries(engines.velocity)) lines.push(`| ${kind} | ${Object.values(r).map((v) => Math.round(v).toLocaleString('en')).join(' | ')} |`);
+  for (const [kind, r] of Object.entries(engines.velocity)) lines.push(`| ${kind} | ${Object.values(r).map(rate).join(' | ')} |`);
   lines.push('');
   return lines.join('\n');
+}
+
+/** Operations per second, or the reason there is no figure (a library that cannot parse the query). */
+function rate(value) {
+  return typeof value === 'number' ? Math.round(value).toLocaleString('en') : cell(String(value));
+}
+
+/** Text safe inside a Markdown table cell. */
+function cell(text) {
+  return text.replace(/\|/g, '\\|');
 }
