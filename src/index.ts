@@ -34,6 +34,20 @@ export { loadProfiles, loadProfile, requireProfile, type LoadedProfiles } from '
 export { applyProfile, type AppliedProfile } from './orgs/apply-profile.js';
 export { connectOrg, profileEnvNames, type ConnectOrgOptions } from './orgs/connect-org.js';
 export { readLiveOrg, liveActionToExport, type LiveAction, type LiveOrg, type SkippedAction } from './orgs/live-actions.js';
+export { runRemoteTests, type RemoteOutcome, type RemoteTestResult } from './orgs/remote-tests.js';
+export {
+  createPlatformClient,
+  connectPlatformClient,
+  resolveRegion,
+  listRegionNames,
+  PlatformError,
+  isPlatformError,
+  Secret,
+  systemClock,
+  type Clock,
+  type FetchLike,
+  type PlatformClient,
+} from './platform/index.js';
 export { comparableFromExport, actionLabel, type ComparableAction } from './diff/comparable-action.js';
 export { compareActions, type FieldChange } from './diff/compare-actions.js';
 export { matchActions, type MatchResult, type Ambiguity } from './diff/match-actions.js';
