@@ -9,6 +9,7 @@ import {
 } from '../spec/action-spec.js';
 import type { CompileContext, InputInfo } from './compile-context.js';
 import { inputSchema, successSchema } from './contracts.js';
+import { compileFormFields } from './form-fields.js';
 import { compileBody } from './request-body.js';
 import { compileUrl } from './request-url.js';
 import { compileResponse } from './response.js';
@@ -30,19 +31,23 @@ export function compileAction(spec: ActionSpec): CompiledAction {
   const requestUrlTemplate = compileUrl(spec.request, context);
   const headers = { ...(spec.request.headers ?? {}) };
   let requestTemplate = spec.request.template ?? rawRequestTemplate;
-  if (spec.request.body !== undefined) {
+  const structured = spec.request.body !== undefined ? 'body' : spec.request.form !== undefined ? 'form' : undefined;
+  if (structured) {
     if (spec.request.method === 'GET') {
       findings.push({
         ruleId: 'get-with-body',
         severity: 'error',
-        message: 'a GET request sends no body; remove body or change the method',
-        path: ['request', 'body'],
+        message: `a GET request sends no body; remove ${structured} or change the method`,
+        path: ['request', structured],
         at: 'key',
       });
     }
-    requestTemplate = compileBody(spec.request.body, context);
+    requestTemplate =
+      structured === 'body'
+        ? compileBody(spec.request.body, context)
+        : compileFormFields(spec.request.form ?? {}, context, { path: ['request', 'form'], open: '', variable: 'dactlFormSeparator' });
     if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
-      headers['Content-Type'] = 'application/json';
+      headers['Content-Type'] = structured === 'body' ? 'application/json' : 'application/x-www-form-urlencoded';
     }
   }
 
@@ -117,6 +122,8 @@ function declaredInputs(spec: ActionSpec, findings: Finding[]): Map<string, Inpu
 const exclusivePairs: Array<[string[], string[], string]> = [
   [['request', 'url'], ['request', 'urlTemplate'], 'use url (with {placeholders}) or the raw urlTemplate, not both'],
   [['request', 'body'], ['request', 'template'], 'use body (structured) or the raw template, not both'],
+  [['request', 'form'], ['request', 'template'], 'use form (structured) or the raw template, not both'],
+  [['request', 'body'], ['request', 'form'], 'a request has one body: use body (JSON) or form (URL-encoded), not both'],
   [['request', 'query'], ['request', 'urlTemplate'], 'query applies to url; with a raw urlTemplate write the query into it'],
   [['inputs'], ['contract', 'input'], 'use inputs or the raw contract.input, not both'],
   [['inputContract'], ['contract', 'input'], 'inputContract shapes the generated contract; it has no effect with a raw contract.input'],

@@ -1,5 +1,6 @@
 import type { CompileContext, InputInfo } from '../compile/compile-context.js';
 import { rawRequestTemplate } from '../compile/compile-action.js';
+import { compileFormFields, type FormFields } from '../compile/form-fields.js';
 import { compileBody } from '../compile/request-body.js';
 import { compileUrl } from '../compile/request-url.js';
 import type { DataActionExport } from '../export/data-action-export.js';
@@ -17,7 +18,9 @@ export function liftRequest(request: ExportRequest, inputs: ReadonlyMap<string, 
   const headers = { ...request.headers };
   const body = request.requestTemplate === rawRequestTemplate ? undefined : liftBody(request.requestTemplate, inputs);
   if (Object.keys(headers).length) spec.headers = headers;
+  const form = request.requestTemplate === rawRequestTemplate || body ? undefined : liftForm(request.requestTemplate, inputs);
   if (body !== undefined) spec.body = body.value;
+  else if (form !== undefined) spec.form = form;
   else if (request.requestTemplate !== rawRequestTemplate) spec.template = request.requestTemplate;
   return spec;
 }
@@ -93,6 +96,32 @@ function bodyTemplateAsJson(template: string): string {
     i++;
   }
   return json.replace(/,(\s*[}\]])/g, '$1');
+}
+
+const formInput = /^\$esc\.url\(\$\{input\.([A-Za-z][A-Za-z0-9_-]*)\}\)$/;
+
+/** A form body written as `name=value&…` with `$esc.url` inputs, read back into fields. */
+function liftForm(template: string, inputs: ReadonlyMap<string, InputInfo>): FormFields | undefined {
+  if (template.includes('#') || !template.includes('=')) return undefined;
+  const entries: Array<[string, string]> = [];
+  for (const pair of template.split('&')) {
+    const [name, value = ''] = pair.split('=', 2);
+    if (!name) return undefined;
+    const parts = value.split(/(\$esc\.url\(\$\{input\.[A-Za-z][A-Za-z0-9_-]*\}\))/);
+    try {
+      entries.push([formDecode(name), parts.map((part, i) => (i % 2 ? part.replace(formInput, '{$1}') : formDecode(part))).join('')]);
+    } catch {
+      return undefined;
+    }
+  }
+  const fields: FormFields = Object.fromEntries(entries);
+  return compilesTo(template, inputs, (context) => compileFormFields(fields, context, { path: [], open: '', variable: 'dactlFormSeparator' }))
+    ? fields
+    : undefined;
+}
+
+function formDecode(text: string): string {
+  return decodeURIComponent(text.replace(/\+/g, ' '));
 }
 
 function compilesTo(expected: string, inputs: ReadonlyMap<string, InputInfo>, compile: (context: CompileContext) => string): boolean {

@@ -1,7 +1,7 @@
 import type { PathSegment } from '../diagnostics/index.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import { splitPlaceholders } from '../compile/placeholders.js';
-import type { ActionSpec, OutputSpec } from '../spec/action-spec.js';
+import type { ActionSpec, OutputSpec, RequestSpec } from '../spec/action-spec.js';
 import type { SourceLocation } from './lint-target.js';
 
 const headerKeys = new Set(['$schema', 'title', 'description', 'additionalProperties']);
@@ -44,11 +44,11 @@ export class SpecLocations {
         if (name !== undefined && Object.hasOwn(request.headers ?? {}, String(name))) {
           return { ...location, path: ['request', 'headers', name] };
         }
-        return { path: request.body !== undefined ? ['request', 'body'] : ['request'], at: 'key' };
+        return { path: structuredBody(request), at: 'key' };
       }
       case 'requestTemplate':
         if (request.template !== undefined) return { ...location, path: ['request', 'template'] };
-        return { path: request.body !== undefined ? ['request', 'body'] : ['request'], at: 'key' };
+        return { path: structuredBody(request), at: 'key' };
       default:
         return { path: ['request'], at: 'key' };
     }
@@ -155,4 +155,11 @@ export class SpecLocations {
     }
     return this.outputPaths.get(key);
   }
+}
+
+/** Where a generated body (and the header it adds) comes from in the spec. */
+function structuredBody(request: RequestSpec): PathSegment[] {
+  if (request.body !== undefined) return ['request', 'body'];
+  if (request.form !== undefined) return ['request', 'form'];
+  return ['request'];
 }

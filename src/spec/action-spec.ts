@@ -42,6 +42,8 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   /** Structured JSON body; a string that is exactly `{name}` takes the input with its type. */
   body?: unknown;
+  /** An `application/x-www-form-urlencoded` body: field name → value with `{name}` placeholders. */
+  form?: Record<string, string | number | boolean>;
   /** Raw Velocity for `requestTemplate`, used as written. */
   template?: string;
 }

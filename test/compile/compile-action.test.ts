@@ -123,6 +123,36 @@ describe('structured body', () => {
   });
 });
 
+describe('form body', () => {
+  const artifact = compile({
+    request: {
+      method: 'POST',
+      url: 'https://login.example.com/oauth/token',
+      form: { grant_type: 'client_credentials', scope: '{scope}', note: 'a b&c={who}' },
+    },
+    inputs: { scope: { type: 'string' }, who: { type: 'string', required: true } },
+  });
+  const template = artifact.config.request.requestTemplate;
+
+  it('form-encodes literal text, encodes inputs at run time and sets the content type', () => {
+    expect(artifact.config.request.headers).toEqual({ 'Content-Type': 'application/x-www-form-urlencoded' });
+    expect(render(template, { scope: 'read write', who: 'Ana María' })).toBe(
+      'grant_type=client_credentials&scope=read+write&note=a+b%26c%3DAna+Mar%C3%ADa',
+    );
+  });
+
+  it('leaves out a field whose optional input is unset', () => {
+    expect(render(template, { who: 'x' })).toBe('grant_type=client_credentials&note=a+b%26c%3Dx');
+  });
+
+  it('is refused on GET and beside a JSON body', () => {
+    const ruleIds = (request: ActionSpec['request']) =>
+      compileAction({ name: 'x', integration: 'custom-rest-actions', request }).findings.map((f) => f.ruleId);
+    expect(ruleIds({ method: 'GET', url: '/x', form: { a: '1' } })).toContain('get-with-body');
+    expect(ruleIds({ method: 'POST', url: '/x', form: { a: '1' }, body: {} })).toContain('spec-conflict');
+  });
+});
+
 describe('response', () => {
   const artifact = compile({
     request: { method: 'GET', url: '/api/v2/conversations/{id}' },

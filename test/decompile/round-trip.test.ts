@@ -120,4 +120,21 @@ describe('lifting to the structured form', () => {
     const { spec: lifted } = roundTrip(artifact);
     expect(lifted.request.body).toEqual(spec.request.body);
   });
+
+  it('lifts a generated form body back to form fields', () => {
+    const spec: ActionSpec = {
+      name: 'Token',
+      integration: 'custom-rest-actions',
+      request: {
+        method: 'POST',
+        url: 'https://login.example.com/oauth/token',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        form: { grant_type: 'client_credentials', note: 'a b&c={who}' },
+      },
+      inputs: { who: { type: 'string', required: true } },
+      outputs: {},
+    };
+    const { spec: lifted } = roundTrip(compileAction(spec).artifact!);
+    expect(lifted.request.form).toEqual(spec.request.form);
+  });
 });
