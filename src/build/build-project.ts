@@ -8,6 +8,7 @@ import { lintProjectActions } from '../lint/lint-project.js';
 import { requireProfile } from '../orgs/load-profiles.js';
 import { compileLoadedSpec, loadProject, type Project, type ProjectAction } from '../project/load-project.js';
 import { cachedLint, cachedSnippets, openBuildCache, rememberSnippets } from './cache.js';
+import { compareWithManifest, manifestAfterWrite } from './out-manifest.js';
 import { compareTrees, readTree, replaceTree, type OutputTree, type TreeDifference } from './output-tree.js';
 
 export interface BuildOptions {
@@ -91,16 +92,30 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   }
   const compileFailed = hasErrors(diagnostics);
   const lint = cache ? cachedLint(cache, project.actions, lintConfig) : lintProjectActions(project.actions, lintConfig);
-  await cache?.save();
   const refused = compileFailed || (options.strict === true && hasErrors(lint));
 
   const base = { diagnostics: dedupeDiagnostics([...diagnostics, ...lint]).sort(compareDiagnostics), tree, project };
-  if (refused) return { ...base, outcome: 'not-written', differences: [] };
+  if (refused) {
+    await cache?.save();
+    return { ...base, outcome: 'not-written', differences: [] };
+  }
   const outDir = profile ? join(options.outDir, profile.name) : options.outDir;
-  const differences = compareTrees(tree, await readTree(outDir));
-  if (options.check) return { ...base, outcome: differences.length ? 'stale' : 'up-to-date', differences };
-  if (differences.length === 0) return { ...base, outcome: 'up-to-date', differences };
+  if (!cache) {
+    const differences = compareTrees(tree, await readTree(outDir));
+    if (options.check) return { ...base, outcome: differences.length ? 'stale' : 'up-to-date', differences };
+    if (differences.length === 0) return { ...base, outcome: 'up-to-date', differences };
+    await replaceTree(outDir, tree, unchangedPaths(tree, differences));
+    return { ...base, outcome: 'written', differences };
+  }
+  const { differences, seen } = await compareWithManifest(outDir, tree, cache.outManifest());
+  // Saved only once out/ is written: a build that could not write it (a full disk) leaves the cache as it was.
+  if (differences.length) await replaceTree(outDir, tree, unchangedPaths(tree, differences));
+  await cache.save();
+  await cache.saveOutManifest(differences.length ? manifestAfterWrite(seen, differences) : seen);
+  return { ...base, outcome: differences.length ? 'written' : 'up-to-date', differences };
+}
+
+function unchangedPaths(tree: OutputTree, differences: readonly TreeDifference[]): Set<string> {
   const changed = new Set(differences.map((d) => d.path));
-  await replaceTree(outDir, tree, new Set([...tree.keys()].filter((path) => !changed.has(path))));
-  return { ...base, outcome: 'written', differences };
+  return new Set([...tree.keys()].filter((path) => !changed.has(path)));
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { exportSlug, type DataActionExport } from '../export/data-action-export.js';
@@ -12,6 +12,8 @@ import { lintProjectActions } from '../lint/lint-project.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { ProjectAction } from '../project/load-project.js';
 import type { ActionSpec } from '../spec/action-spec.js';
+import { sameStamp, settledBefore, stampOf, type FileStamp } from './file-stamp.js';
+import type { OutManifest } from './out-manifest.js';
 
 /** What a build derived from one action file, valid while the file's content and the fingerprint are unchanged. */
 export interface CachedAction {
@@ -24,75 +26,151 @@ export interface CachedAction {
   lint?: Diagnostic[];
 }
 
-interface CacheFile {
-  fingerprint: string;
-  entries: Record<string, { hash: string; action: CachedAction }>;
+/** One action file's entry: the content hash it was built from, and its stamp when that hash was taken. */
+interface StoredEntry {
+  hash: string;
+  stamp: FileStamp;
+  checkedAt: number;
+  action: CachedAction;
 }
 
-const cacheVersion = 1;
+interface ShardFile {
+  fingerprint: string;
+  entries: Record<string, StoredEntry>;
+}
+
+const cacheVersion = 2;
+/** Entries are spread over this many files, so that a build after a small change rewrites a few small files. */
+const shardCount = 64;
 
 export function contentHash(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+function shardOf(file: string): string {
+  let hash = 0;
+  for (let i = 0; i < file.length; i++) hash = (Math.imul(hash, 31) + file.charCodeAt(i)) >>> 0;
+  return `entries-${String(hash % shardCount).padStart(2, '0')}.json`;
+}
+
 /**
- * Per-file build results in `.dactl-cache/` beside out/, keyed by the file's content hash. Everything else a
+ * Per-file build results in `.dactl-cache/<name>/` beside out/, keyed by the file's content hash, and by its stamp
+ * (size, times, inode) so that a file whose stamp is unchanged and settled is not read again. Everything else a
  * result depends on (dactl's version, org profile, templates, lint configuration) is in the fingerprint, and a
  * different fingerprint starts an empty cache. Deleting the folder only costs time; an unreadable cache is ignored.
  */
 export class BuildCache {
-  private readonly next: CacheFile['entries'] = {};
-  private changed = false;
+  private readonly next = new Map<string, StoredEntry>();
+  private readonly changedShards = new Set<string>();
 
   private constructor(
-    private readonly file: string,
+    private readonly dir: string,
     private readonly fingerprint: string,
-    private readonly previous: CacheFile['entries'],
+    private readonly previous: Map<string, StoredEntry>,
+    private readonly outDir: string,
   ) {}
 
   static async open(outDir: string, name: string, inputs: unknown): Promise<BuildCache> {
     const fingerprint = contentHash(JSON.stringify([cacheVersion, inputs]));
-    const file = join(dirname(outDir), '.dactl-cache', `${name}.json`);
-    const stored = await readFile(file, 'utf8')
-      .then((text) => JSON.parse(text) as CacheFile)
-      .catch(() => undefined);
-    return new BuildCache(file, fingerprint, stored?.fingerprint === fingerprint ? stored.entries : {});
+    const dir = join(dirname(outDir), '.dactl-cache', name);
+    const previous = new Map<string, StoredEntry>();
+    const shards = await readdir(dir).catch(() => [] as string[]);
+    for (const shard of shards.filter((f) => /^entries-\d+\.json$/.test(f))) {
+      const stored = readJson<ShardFile>(join(dir, shard));
+      if (stored?.fingerprint !== fingerprint) continue;
+      for (const [file, entry] of Object.entries(stored.entries)) {
+        // Saved without `written` when it was the same as `spec`.
+        entry.action.written ??= entry.action.spec;
+        previous.set(file, entry);
+      }
+    }
+    return new BuildCache(dir, fingerprint, previous, outDir);
   }
 
-  get(file: string, hash: string): CachedAction | undefined {
-    const entry = this.previous[file];
-    if (entry?.hash !== hash) return undefined;
-    this.next[file] = entry;
+  /** The entry for a file whose stamp is the one recorded with it, long enough after its last change to trust. */
+  unchanged(file: string, stats: Stats): CachedAction | undefined {
+    const entry = this.previous.get(file);
+    if (!entry || !sameStamp(entry.stamp, stampOf(stats))) return undefined;
+    if (!settledBefore(Math.max(entry.stamp.mtimeMs, entry.stamp.ctimeMs), entry.checkedAt)) return undefined;
+    this.next.set(file, entry);
     return entry.action;
   }
 
-  set(file: string, hash: string, action: CachedAction): void {
-    this.next[file] = { hash, action };
-    this.changed = true;
+  get(file: string, hash: string, stats: Stats): CachedAction | undefined {
+    const entry = this.previous.get(file);
+    if (entry?.hash !== hash) return undefined;
+    this.next.set(file, { ...entry, stamp: stampOf(stats), checkedAt: Date.now() });
+    this.changedShards.add(shardOf(file));
+    return entry.action;
+  }
+
+  set(file: string, hash: string, stats: Stats, action: CachedAction): void {
+    this.next.set(file, { hash, stamp: stampOf(stats), checkedAt: Date.now(), action });
+    this.changedShards.add(shardOf(file));
   }
 
   /** Records that an entry of this build was completed (a snippet or lint findings added). */
-  markChanged(): void {
-    this.changed = true;
+  markChanged(file: string): void {
+    this.changedShards.add(shardOf(file));
   }
 
   /** The entry stored or reused in this build, to complete it (snippet, lint) before saving. */
   entry(file: string): CachedAction | undefined {
-    return this.next[file]?.action;
+    return this.next.get(file)?.action;
   }
 
-  /** Keeps only the files of this build; written whole under a temporary name, then renamed into place. */
+  /** The stamps and hashes of out/'s files as last seen, when they were recorded for this out/. */
+  outManifest(): OutManifest | undefined {
+    const stored = readJson<OutManifest>(join(this.dir, 'out.json'));
+    return stored?.dir === this.outDir ? stored : undefined;
+  }
+
+  async saveOutManifest(manifest: OutManifest): Promise<void> {
+    await this.writeWhole('out.json', JSON.stringify(manifest));
+  }
+
+  /** Keeps only the files of this build; each shard that changed is written whole, then renamed into place. */
   async save(): Promise<void> {
-    if (!this.changed && Object.keys(this.next).length === Object.keys(this.previous).length) return;
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    for (const file of this.previous.keys()) if (!this.next.has(file)) this.changedShards.add(shardOf(file));
+    if (this.changedShards.size === 0) return;
+    const shards = new Map<string, Record<string, StoredEntry>>([...this.changedShards].map((shard) => [shard, {}]));
+    for (const [file, entry] of this.next) {
+      const entries = shards.get(shardOf(file));
+      if (entries) entries[file] = withoutRepeatedSpec(entry);
+    }
+    for (const [shard, entries] of shards) {
+      await this.writeWhole(shard, JSON.stringify({ fingerprint: this.fingerprint, entries } satisfies ShardFile));
+    }
+    // The single-file cache of earlier versions.
+    await rm(`${this.dir}.json`, { force: true }).catch(() => undefined);
+  }
+
+  private async writeWhole(name: string, text: string): Promise<void> {
+    const file = join(this.dir, name);
+    const temporary = `${file}.${process.pid}.tmp`;
     try {
-      await mkdir(dirname(this.file), { recursive: true });
-      await writeFile(temporary, JSON.stringify({ fingerprint: this.fingerprint, entries: this.next } satisfies CacheFile));
-      await rename(temporary, this.file);
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(temporary, text);
+      await rename(temporary, file);
     } catch {
       // A cache that cannot be written makes the next build slower, never wrong.
       await rm(temporary, { force: true }).catch(() => undefined);
     }
+  }
+}
+
+function withoutRepeatedSpec(entry: StoredEntry): StoredEntry {
+  const { written, spec } = entry.action;
+  if (written === undefined || JSON.stringify(written) !== JSON.stringify(spec)) return entry;
+  const { written: _, ...action } = entry.action;
+  return { ...entry, action: action as CachedAction };
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
   }
 }
 
@@ -135,7 +213,7 @@ export function rememberSnippets(cache: BuildCache, rendered: readonly ProjectAc
     const output = byFile.get(action.file);
     if (entry && output) {
       entry.snippet = { path: output.path, content: output.content };
-      cache.markChanged();
+      cache.markChanged(action.file);
     }
   }
 }
@@ -150,7 +228,7 @@ export function cachedLint(cache: BuildCache, actions: readonly ProjectAction[],
     const entry = cache.entry(action.file);
     if (entry) {
       entry.lint = byFile.get(action.file) ?? [];
-      cache.markChanged();
+      cache.markChanged(action.file);
     }
   }
   const freshFiles = new Set(fresh.map((action) => action.file));

@@ -12,6 +12,13 @@ export interface TreeDifference {
 }
 
 export async function readTree(dir: string): Promise<OutputTree> {
+  const files = await listTree(dir);
+  // Small files, thousands of them: synchronous reads beat a round trip through the thread pool for each.
+  return new Map(files.map((path) => [path, readFileSync(join(dir, ...path.split('/')), 'utf8')]));
+}
+
+/** The relative paths (with `/`) of the files under `dir`; none when it does not exist. */
+export async function listTree(dir: string): Promise<string[]> {
   const files: string[] = [];
   const walk = async (current: string, prefix: string): Promise<void> => {
     let entries;
@@ -27,8 +34,7 @@ export async function readTree(dir: string): Promise<OutputTree> {
     }
   };
   await walk(dir, '');
-  // Small files, thousands of them: synchronous reads beat a round trip through the thread pool for each.
-  return new Map(files.map((path) => [path, readFileSync(join(dir, ...path.split('/')), 'utf8')]));
+  return files;
 }
 
 export function compareTrees(expected: OutputTree, actual: OutputTree): TreeDifference[] {
@@ -141,8 +147,8 @@ async function recoverInterruptedSwap(parent: string, name: string): Promise<voi
  */
 async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
   const claim = join(dirname(lockFile), `${basename(lockFile, '.dactl-lock')}.${process.pid}.dactl-lock`);
-  await writeFile(claim, String(process.pid));
   try {
+    await writeFile(claim, String(process.pid));
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         await link(claim, lockFile);

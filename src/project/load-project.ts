@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { compileAction } from '../compile/compile-action.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -6,6 +7,7 @@ import type { DataActionExport } from '../export/data-action-export.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import { checkSpecShape, loadSpec, type LoadedSpec } from '../spec/load-spec.js';
 import { deferredSource } from '../source/deferred-source.js';
+import { SourceDocument } from '../source/source-document.js';
 import { maxSourceBytes, parseSource } from '../source/load.js';
 import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
@@ -24,10 +26,12 @@ export interface ProjectAction extends LoadedSpec<ActionSpec> {
   artifact: DataActionExport | undefined;
 }
 
-/** A build's memory of earlier loads, by file and content hash (see build/cache.ts). */
+/** A build's memory of earlier loads, by file stamp and content hash (see build/cache.ts). */
 export interface LoadCache {
-  get(file: string, hash: string): CachedLoad | undefined;
-  set(file: string, hash: string, loaded: CachedLoad): void;
+  /** The load recorded for this file, when its stamp shows it has not changed since: the file is not read. */
+  unchanged(file: string, stats: Stats): CachedLoad | undefined;
+  get(file: string, hash: string, stats: Stats): CachedLoad | undefined;
+  set(file: string, hash: string, stats: Stats, loaded: CachedLoad): void;
 }
 
 export interface CachedLoad {
@@ -83,17 +87,41 @@ export async function loadAction(file: string, org?: OrgProfile): Promise<Projec
   return compileLoadedSpec(await loadSpec<ActionSpec>(file, 'action'), org);
 }
 
-/** `loadAction`, answered from the cache when the file's content is what it was. */
+/** `loadAction`, answered from the cache when the file's stamp, or else its content, is what it was. */
 async function loadActionCached(file: string, cache: LoadCache, org?: OrgProfile): Promise<ProjectAction> {
+  const stats = statIfReadable(file);
+  const unchanged = stats?.isFile() ? cache.unchanged(file, stats) : undefined;
+  if (unchanged) return { file, source: sourceReadOnDemand(file), ...unchanged };
   const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes || bytes.length > maxSourceBytes) return loadAction(file, org);
+  if (!stats || !bytes || bytes.length > maxSourceBytes) return loadAction(file, org);
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const hit = cache.get(file, hash);
+  const hit = cache.get(file, hash, stats);
   if (hit) return { file, source: deferredSource(file, new TextDecoder().decode(bytes)), ...hit };
   const action = compileLoadedSpec(checkSpecShape<ActionSpec>(parseSource(file, bytes, { rejectUnsafeKeys: true }), 'action'), org);
-  cache.set(file, hash, { written: action.written, spec: action.spec, artifact: action.artifact, diagnostics: action.diagnostics });
+  cache.set(file, hash, stats, { written: action.written, spec: action.spec, artifact: action.artifact, diagnostics: action.diagnostics });
   // Thousands of parsed YAML trees held to the end of a build cost hundreds of MB; a later diagnostic re-parses.
   return { ...action, source: deferredSource(file, action.source.text) };
+}
+
+/** A file that cannot be stat'ed (gone, a link loop) is loaded uncached, to report why. */
+function statIfReadable(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The source of a file taken from the cache unread: it is read (and parsed) only if a diagnostic needs a position. */
+function sourceReadOnDemand(file: string): SourceDocument {
+  let loaded: SourceDocument | undefined;
+  const real = (): SourceDocument => (loaded ??= deferredSource(file, readFileSync(file, 'utf8')));
+  return new Proxy(Object.create(SourceDocument.prototype) as SourceDocument, {
+    get(_, key) {
+      if (key === 'file') return file;
+      return Reflect.get(real(), key) as unknown;
+    },
+  });
 }
 
 /** Compiles a loaded spec for the default build or for one org; `spec` becomes that org's view of it. */

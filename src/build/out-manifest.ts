@@ -1,0 +1,76 @@
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { contentHash } from './cache.js';
+import { settledBefore, type FileStamp } from './file-stamp.js';
+import { listTree, type OutputTree, type TreeDifference } from './output-tree.js';
+
+/** out/'s files as a build last saw them: a file whose stamp is unchanged still has the recorded content hash. */
+export interface OutManifest {
+  dir: string;
+  files: Record<string, { stamp: OutStamp; hash: string; recordedAt: number }>;
+}
+
+type OutStamp = Omit<FileStamp, 'ctimeMs'>;
+
+export interface ManifestComparison {
+  differences: TreeDifference[];
+  /** What was seen of `dir`, to keep when nothing is written. */
+  seen: OutManifest;
+}
+
+/**
+ * `compareTrees(expected, await readTree(dir))`, reading only the files whose stamp differs from the manifest's
+ * (or was recorded too soon after they changed to be trusted): on a large project, reading out/ back was a large
+ * part of a rebuild after a one-file change.
+ */
+export async function compareWithManifest(dir: string, expected: OutputTree, manifest: OutManifest | undefined): Promise<ManifestComparison> {
+  const actual = await listTree(dir);
+  const seen: OutManifest = { dir, files: {} };
+  const differences: TreeDifference[] = [];
+  const now = Date.now();
+  for (const path of actual) {
+    const content = expected.get(path);
+    if (content === undefined) {
+      differences.push({ path, kind: 'extra' });
+      continue;
+    }
+    const wanted = contentHash(content);
+    const found = currentHash(join(dir, ...path.split('/')), manifest?.files[path], now);
+    if (found === undefined || found.hash !== wanted) differences.push({ path, kind: 'changed' });
+    if (found) seen.files[path] = found;
+  }
+  const present = new Set(actual);
+  for (const path of expected.keys()) {
+    if (!present.has(path)) differences.push({ path, kind: 'missing' });
+  }
+  return { differences: differences.sort((a, b) => (a.path < b.path ? -1 : 1)), seen };
+}
+
+function currentHash(file: string, recorded: OutManifest['files'][string] | undefined, now: number): OutManifest['files'][string] | undefined {
+  try {
+    const stamp = outStampOf(statSync(file));
+    if (recorded && sameOutStamp(recorded.stamp, stamp) && settledBefore(stamp.mtimeMs, recorded.recordedAt)) return recorded;
+    return { stamp, hash: contentHash(readFileSync(file)), recordedAt: now };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Without ctime: the swap hard-links every unchanged file, which changes its ctime but leaves its inode, size and
+ * mtime, so what was seen before the swap still describes it after. Editing a file changes its mtime.
+ */
+function outStampOf(stats: Stats): OutStamp {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+}
+
+function sameOutStamp(a: OutStamp, b: OutStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/** The manifest of `dir` after the differences were written: files just written are read by the next build. */
+export function manifestAfterWrite(seen: OutManifest, differences: readonly TreeDifference[]): OutManifest {
+  const files = { ...seen.files };
+  for (const { path } of differences) delete files[path];
+  return { dir: seen.dir, files };
+}
