@@ -107,11 +107,12 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     await replaceTree(outDir, tree, unchangedPaths(tree, differences));
     return { ...base, outcome: 'written', differences };
   }
-  const { differences, seen } = await compareWithManifest(outDir, tree, cache.outManifest());
+  const { differences, seen, seenChanged } = await compareWithManifest(outDir, tree, cache.outManifest());
   // Saved only once out/ is written: a build that could not write it (a full disk) leaves the cache as it was.
   if (differences.length) await replaceTree(outDir, tree, unchangedPaths(tree, differences));
   await cache.save();
-  await cache.saveOutManifest(differences.length ? manifestAfterWrite(seen, differences) : seen);
+  if (differences.length) await cache.saveOutManifest(manifestAfterWrite(seen, differences));
+  else if (seenChanged) await cache.saveOutManifest(seen);
   return { ...base, outcome: differences.length ? 'written' : 'up-to-date', differences };
 }
 

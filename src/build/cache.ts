@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readFileSync, statSync, type Stats } from 'node:fs';
@@ -12,8 +11,9 @@ import { lintProjectActions } from '../lint/lint-project.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { ProjectAction } from '../project/load-project.js';
 import type { ActionSpec } from '../spec/action-spec.js';
+import { contentHash } from './content-hash.js';
 import { sameStamp, settledBefore, stampOf, type FileStamp } from './file-stamp.js';
-import type { OutManifest } from './out-manifest.js';
+import { parseManifest, serializeManifest, type OutManifest } from './out-manifest.js';
 
 /** What a build derived from one action file, valid while the file's content and the fingerprint are unchanged. */
 export interface CachedAction {
@@ -42,10 +42,6 @@ interface ShardFile {
 const cacheVersion = 2;
 /** Entries are spread over this many files, so that a build after a small change rewrites a few small files. */
 const shardCount = 64;
-
-export function contentHash(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
-}
 
 function shardOf(file: string): string {
   let hash = 0;
@@ -121,12 +117,13 @@ export class BuildCache {
 
   /** The stamps and hashes of out/'s files as last seen, when they were recorded for this out/. */
   outManifest(): OutManifest | undefined {
-    const stored = readJson<OutManifest>(join(this.dir, 'out.json'));
+    const text = readText(join(this.dir, 'out-manifest.txt'));
+    const stored = text === undefined ? undefined : parseManifest(text);
     return stored?.dir === this.outDir ? stored : undefined;
   }
 
   async saveOutManifest(manifest: OutManifest): Promise<void> {
-    await this.writeWhole('out.json', JSON.stringify(manifest));
+    await this.writeWhole('out-manifest.txt', serializeManifest(manifest));
   }
 
   /** Keeps only the files of this build; each shard that changed is written whole, then renamed into place. */
@@ -169,6 +166,14 @@ function withoutRepeatedSpec(entry: StoredEntry): StoredEntry {
 function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }

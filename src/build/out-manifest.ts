@@ -1,6 +1,6 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { contentHash } from './cache.js';
+import { contentHash } from './content-hash.js';
 import { settledBefore, type FileStamp } from './file-stamp.js';
 import { listTree, type OutputTree, type TreeDifference } from './output-tree.js';
 
@@ -16,6 +16,8 @@ export interface ManifestComparison {
   differences: TreeDifference[];
   /** What was seen of `dir`, to keep when nothing is written. */
   seen: OutManifest;
+  /** Whether `seen` says more or other than the manifest compared with (files read, gone or new). */
+  seenChanged: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function compareWithManifest(dir: string, expected: OutputTree, man
   const seen: OutManifest = { dir, files: {} };
   const differences: TreeDifference[] = [];
   const now = Date.now();
+  let seenChanged = actual.length !== Object.keys(manifest?.files ?? {}).length;
   for (const path of actual) {
     const content = expected.get(path);
     if (content === undefined) {
@@ -38,12 +41,13 @@ export async function compareWithManifest(dir: string, expected: OutputTree, man
     const found = currentHash(join(dir, ...path.split('/')), manifest?.files[path], now);
     if (found === undefined || found.hash !== wanted) differences.push({ path, kind: 'changed' });
     if (found) seen.files[path] = found;
+    if (found !== manifest?.files[path]) seenChanged = true;
   }
   const present = new Set(actual);
   for (const path of expected.keys()) {
     if (!present.has(path)) differences.push({ path, kind: 'missing' });
   }
-  return { differences: differences.sort((a, b) => (a.path < b.path ? -1 : 1)), seen };
+  return { differences: differences.sort((a, b) => (a.path < b.path ? -1 : 1)), seen, seenChanged };
 }
 
 function currentHash(file: string, recorded: OutManifest['files'][string] | undefined, now: number): OutManifest['files'][string] | undefined {
@@ -73,4 +77,39 @@ export function manifestAfterWrite(seen: OutManifest, differences: readonly Tree
   const files = { ...seen.files };
   for (const { path } of differences) delete files[path];
   return { dir: seen.dir, files };
+}
+
+/**
+ * One line per file (hash, size, mtime, inode, recorded at, path, tab-separated), after a first line naming the
+ * folder: ten thousand entries as JSON objects took longer to write and parse than the rest of a small rebuild.
+ */
+export function serializeManifest(manifest: OutManifest): string {
+  const lines = [JSON.stringify(manifest.dir)];
+  for (const [path, { stamp, hash, recordedAt }] of Object.entries(manifest.files)) {
+    // A path that would break the line format is left out, so it is read back every time.
+    if (/[\t\n\r]/.test(path)) continue;
+    lines.push(`${hash}\t${stamp.size}\t${stamp.mtimeMs}\t${stamp.ino}\t${recordedAt}\t${path}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function parseManifest(text: string): OutManifest | undefined {
+  const lines = text.split('\n');
+  let dir: unknown;
+  try {
+    dir = JSON.parse(lines[0] ?? '');
+  } catch {
+    return undefined;
+  }
+  if (typeof dir !== 'string') return undefined;
+  const files: OutManifest['files'] = {};
+  for (const line of lines.slice(1)) {
+    const [hash, size, mtimeMs, ino, recordedAt, path] = line.split('\t');
+    if (hash === undefined || path === undefined) continue;
+    const numbers = [size, mtimeMs, ino, recordedAt].map(Number);
+    if (numbers.some((n) => !Number.isFinite(n))) continue;
+    const [s, m, i, r] = numbers as [number, number, number, number];
+    files[path] = { stamp: { size: s, mtimeMs: m, ino: i }, hash, recordedAt: r };
+  }
+  return { dir, files };
 }

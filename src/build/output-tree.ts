@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../diagnostics/index.js';
@@ -98,12 +98,29 @@ export async function replaceTree(dir: string, tree: OutputTree, unchanged?: Rea
       },
     );
     await rename(staging, dir);
-    if (existed) rmSync(previous, { recursive: true, force: true });
+    if (existed) removeTree(previous);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw asUserError(error, `cannot write ${dir}`, `${dir} was left as it was`) ?? error;
   } finally {
     await release();
+  }
+}
+
+/**
+ * `rmSync(dir, { recursive: true })` without its `lstat` of every file: the entries' types come with the listing.
+ * Anything unexpected (a file appearing meanwhile) falls back to `rmSync`.
+ */
+function removeTree(dir: string): void {
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) removeTree(path);
+      else unlinkSync(path);
+    }
+    rmdirSync(dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
