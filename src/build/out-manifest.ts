@@ -1,5 +1,4 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
 import { contentHash } from './content-hash.js';
 import { settledBefore, type FileStamp } from './file-stamp.js';
 import { listTree, type OutputTree, type TreeDifference } from './output-tree.js';
@@ -7,10 +6,16 @@ import { listTree, type OutputTree, type TreeDifference } from './output-tree.js
 /** out/'s files as a build last saw them: a file whose stamp is unchanged still has the recorded content hash. */
 export interface OutManifest {
   dir: string;
-  files: Record<string, { stamp: OutStamp; hash: string; recordedAt: number }>;
+  files: Map<string, RecordedFile>;
 }
 
 type OutStamp = Omit<FileStamp, 'ctimeMs'>;
+
+interface RecordedFile {
+  stamp: OutStamp;
+  hash: string;
+  recordedAt: number;
+}
 
 export interface ManifestComparison {
   differences: TreeDifference[];
@@ -27,10 +32,10 @@ export interface ManifestComparison {
  */
 export async function compareWithManifest(dir: string, expected: OutputTree, manifest: OutManifest | undefined): Promise<ManifestComparison> {
   const actual = await listTree(dir);
-  const seen: OutManifest = { dir, files: {} };
+  const seen: OutManifest = { dir, files: new Map() };
   const differences: TreeDifference[] = [];
   const now = Date.now();
-  let seenChanged = actual.length !== Object.keys(manifest?.files ?? {}).length;
+  let seenChanged = actual.length !== manifest?.files.size;
   for (const path of actual) {
     const content = expected.get(path);
     if (content === undefined) {
@@ -38,10 +43,11 @@ export async function compareWithManifest(dir: string, expected: OutputTree, man
       continue;
     }
     const wanted = contentHash(content);
-    const found = currentHash(join(dir, ...path.split('/')), manifest?.files[path], now);
+    const recorded = manifest?.files.get(path);
+    const found = currentHash(`${dir}/${path}`, recorded, now);
     if (found === undefined || found.hash !== wanted) differences.push({ path, kind: 'changed' });
-    if (found) seen.files[path] = found;
-    if (found !== manifest?.files[path]) seenChanged = true;
+    if (found) seen.files.set(path, found);
+    if (found !== recorded) seenChanged = true;
   }
   const present = new Set(actual);
   for (const path of expected.keys()) {
@@ -50,7 +56,7 @@ export async function compareWithManifest(dir: string, expected: OutputTree, man
   return { differences: differences.sort((a, b) => (a.path < b.path ? -1 : 1)), seen, seenChanged };
 }
 
-function currentHash(file: string, recorded: OutManifest['files'][string] | undefined, now: number): OutManifest['files'][string] | undefined {
+function currentHash(file: string, recorded: RecordedFile | undefined, now: number): RecordedFile | undefined {
   try {
     const stamp = outStampOf(statSync(file));
     if (recorded && sameOutStamp(recorded.stamp, stamp) && settledBefore(stamp.mtimeMs, recorded.recordedAt)) return recorded;
@@ -74,8 +80,8 @@ function sameOutStamp(a: OutStamp, b: OutStamp): boolean {
 
 /** The manifest of `dir` after the differences were written: files just written are read by the next build. */
 export function manifestAfterWrite(seen: OutManifest, differences: readonly TreeDifference[]): OutManifest {
-  const files = { ...seen.files };
-  for (const { path } of differences) delete files[path];
+  const files = new Map(seen.files);
+  for (const { path } of differences) files.delete(path);
   return { dir: seen.dir, files };
 }
 
@@ -85,7 +91,7 @@ export function manifestAfterWrite(seen: OutManifest, differences: readonly Tree
  */
 export function serializeManifest(manifest: OutManifest): string {
   const lines = [JSON.stringify(manifest.dir)];
-  for (const [path, { stamp, hash, recordedAt }] of Object.entries(manifest.files)) {
+  for (const [path, { stamp, hash, recordedAt }] of manifest.files) {
     // A path that would break the line format is left out, so it is read back every time.
     if (/[\t\n\r]/.test(path)) continue;
     lines.push(`${hash}\t${stamp.size}\t${stamp.mtimeMs}\t${stamp.ino}\t${recordedAt}\t${path}`);
@@ -102,14 +108,14 @@ export function parseManifest(text: string): OutManifest | undefined {
     return undefined;
   }
   if (typeof dir !== 'string') return undefined;
-  const files: OutManifest['files'] = {};
+  const files: OutManifest['files'] = new Map();
   for (const line of lines.slice(1)) {
     const [hash, size, mtimeMs, ino, recordedAt, path] = line.split('\t');
     if (hash === undefined || path === undefined) continue;
     const numbers = [size, mtimeMs, ino, recordedAt].map(Number);
     if (numbers.some((n) => !Number.isFinite(n))) continue;
     const [s, m, i, r] = numbers as [number, number, number, number];
-    files[path] = { stamp: { size: s, mtimeMs: m, ino: i }, hash, recordedAt: r };
+    files.set(path, { stamp: { size: s, mtimeMs: m, ino: i }, hash, recordedAt: r });
   }
   return { dir, files };
 }
