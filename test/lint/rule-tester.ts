@@ -4,6 +4,7 @@ import { defaultConfig, type LintConfig } from '../../src/lint/config.js';
 import { fixFile } from '../../src/lint/fix-result.js';
 import { lintText } from '../../src/lint/lint-files.js';
 import { allRules, rulesById } from '../../src/lint/rules/index.js';
+import { exportFixture, type ExportParts } from '../support/export-fixture.js';
 
 /** A spec (YAML, the default) or an export (JSON) to lint with only the rule under test enabled. */
 export interface RuleCase {
@@ -78,46 +79,6 @@ function summarise(d: Diagnostic): string {
 }
 
 /** A data-action export as the UI writes it, with parts replaced; JSON text with 2-space indentation. */
-export function exportJson(parts: {
-  name?: string;
-  integrationType?: string;
-  url?: string;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  translationMap?: Record<string, string>;
-  defaults?: Record<string, string>;
-  successTemplate?: string;
-  inputSchema?: object;
-  successSchema?: object;
-  config?: Record<string, unknown>;
-}): string {
-  return `${JSON.stringify(
-    {
-      name: parts.name ?? 'Test action',
-      integrationType: parts.integrationType ?? 'purecloud-data-actions',
-      actionType: 'custom',
-      config: {
-        request: {
-          requestUrlTemplate: parts.url ?? '/api/v2/users/me',
-          requestType: parts.method ?? 'GET',
-          headers: parts.headers ?? {},
-          requestTemplate: parts.body ?? '${input.rawRequest}',
-        },
-        response: {
-          translationMap: parts.translationMap ?? {},
-          translationMapDefaults: parts.defaults ?? {},
-          successTemplate: parts.successTemplate ?? '${rawResult}',
-        },
-        ...parts.config,
-      },
-      contract: {
-        input: { inputSchema: parts.inputSchema ?? { type: 'object', properties: {} } },
-        output: { successSchema: parts.successSchema ?? { type: 'object', properties: {} } },
-      },
-      secure: false,
-    },
-    null,
-    2,
-  )}\n`;
+export function exportJson(parts: ExportParts): string {
+  return `${JSON.stringify(exportFixture(parts), null, 2)}\n`;
 }
