@@ -32,11 +32,6 @@ class FilterParser {
     private readonly nesting: number,
   ) {}
 
-  private span(from: number, to: number): { offset: number; length: number } {
-    const offset = this.s.originalOffset(from);
-    return { offset, length: Math.max(0, this.s.originalOffset(to) - offset) };
-  }
-
   parse(): FilterExpression {
     try {
       return this.parseWhole();
@@ -77,7 +72,7 @@ class FilterParser {
       }
       operands.push(this.readLogicalAnd());
     }
-    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind: 'or', operands, ...this.span(start, this.s.position) };
+    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind: 'or', operands, ...this.s.span(start, this.s.position) };
   }
 
   private readLogicalAnd(): FilterExpression {
@@ -91,7 +86,7 @@ class FilterParser {
       }
       operands.push(this.readLogicalAndOperand());
     }
-    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind: 'and', operands, ...this.span(start, this.s.position) };
+    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind: 'and', operands, ...this.s.span(start, this.s.position) };
   }
 
   private readLogicalAndOperand(): FilterExpression {
@@ -104,7 +99,7 @@ class FilterParser {
         s.position = savepoint;
       } else {
         const operand = this.readLogicalAndOperand();
-        return { kind: 'not', operand, ...this.span(savepoint, s.position) };
+        return { kind: 'not', operand, ...this.s.span(savepoint, s.position) };
       }
     }
     if (s.skipBlanks().currentIs('(')) {
@@ -124,7 +119,7 @@ class FilterParser {
     try {
       const operator = this.readRelationalOperator();
       const right = this.readValue();
-      return { kind: 'comparison', operator, left, right, ...this.span(start, s.position) };
+      return { kind: 'comparison', operator, left, right, ...this.s.span(start, s.position) };
     } catch (error) {
       if (!(error instanceof JsonPathSyntaxError)) throw error;
       this.suppressed = error;
@@ -135,7 +130,7 @@ class FilterParser {
       return s.fail('a value alone is not a condition; compare it or use a path', start, savepoint - start);
     }
     const negated = s.text[start] === '!';
-    return { kind: 'exists', path: left.path, negated, ...this.span(start, savepoint) };
+    return { kind: 'exists', path: left.path, negated, ...this.s.span(start, savepoint) };
   }
 
   private readRelationalOperator(): ComparisonOperator {
@@ -200,7 +195,7 @@ class FilterParser {
     } catch (error) {
       return s.fail((error as Error).message, begin, close + 1 - begin);
     }
-    return { kind: 'string', value, ...this.span(begin, s.position) };
+    return { kind: 'string', value, ...this.s.span(begin, s.position) };
   }
 
   private readWord(word: 'true' | 'false' | 'null'): FilterValue {
@@ -208,7 +203,7 @@ class FilterParser {
     const begin = s.position;
     if (s.slice(begin, begin + word.length) !== word) s.fail(`expected ${word}`, begin);
     s.position += word.length;
-    const span = this.span(begin, s.position);
+    const span = this.s.span(begin, s.position);
     return word === 'null' ? { kind: 'null', ...span } : { kind: 'boolean', value: word === 'true', ...span };
   }
 
@@ -220,7 +215,7 @@ class FilterParser {
     s.position = end + 1;
     const parsed = parsePermissiveJson(s.slice(begin, end + 1));
     if (!parsed.ok) return s.fail('invalid JSON literal', begin, end + 1 - begin);
-    return { kind: 'json', value: parsed.value, ...this.span(begin, s.position) };
+    return { kind: 'json', value: parsed.value, ...this.s.span(begin, s.position) };
   }
 
   private readRegex(): FilterValue {
@@ -235,7 +230,7 @@ class FilterParser {
     const flags = s.slice(close + 1, end);
     const problem = checkRegexIsSafe(pattern, flags);
     if (problem) s.fail(problem, begin, end - begin);
-    return { kind: 'regex', pattern, flags, ...this.span(begin, end) };
+    return { kind: 'regex', pattern, flags, ...this.s.span(begin, end) };
   }
 
   private readNumber(): FilterValue {
@@ -244,7 +239,7 @@ class FilterParser {
     while (s.inBounds() && /[0-9.eE-]/.test(s.text[s.position] as string)) s.position++;
     const text = s.slice(begin, s.position);
     if (!BIG_DECIMAL.test(text)) s.fail(text === '' ? 'expected a value' : `invalid number: ${text}`, begin, Math.max(1, text.length));
-    return { kind: 'number', text, value: Number(text), ...this.span(begin, s.position) };
+    return { kind: 'number', text, value: Number(text), ...this.s.span(begin, s.position) };
   }
 
   private readPath(): FilterValue {
@@ -265,7 +260,7 @@ class FilterParser {
     }
     const text = s.slice(begin, s.position);
     const path: EmbeddedPath = parseEmbeddedPath(text, s.originalOffset(begin), this.nesting);
-    return { kind: 'path', path, ...this.span(begin, s.position) };
+    return { kind: 'path', path, ...this.s.span(begin, s.position) };
   }
 
   /** A `)` right after `(` with a `.` before it inside the path closes a no-argument function call. */

@@ -50,17 +50,12 @@ class PathParser {
     private readonly nesting: number,
   ) {}
 
-  private span(from: number, to: number): { offset: number; length: number } {
-    const offset = this.s.originalOffset(from);
-    return { offset, length: Math.max(0, this.s.originalOffset(to) - offset) };
-  }
-
   readContextToken(written: boolean): void {
     const s = this.s;
     s.skipBlanks();
     const symbol = s.current();
     if (symbol !== '$' && symbol !== '@') return s.fail("path must start with '$' or '@'");
-    this.nodes.push({ kind: 'root', symbol, written, ...(written ? this.span(s.position, s.position + 1) : { offset: 0, length: 0 }) });
+    this.nodes.push({ kind: 'root', symbol, written, ...(written ? this.s.span(s.position, s.position + 1) : { offset: 0, length: 0 }) });
     if (s.currentIsTail()) return;
     s.position++;
     if (!s.currentIs('.') && !s.currentIs('[')) s.fail("expected '.' or '[' after the root");
@@ -92,7 +87,7 @@ class PathParser {
   private readDotToken(): void {
     const s = this.s;
     if (s.currentIs('.') && s.nextIs('.')) {
-      this.nodes.push({ kind: 'scan', ...this.span(s.position, s.position + 2) });
+      this.nodes.push({ kind: 'scan', ...this.s.span(s.position, s.position + 2) });
       s.position += 2;
     } else if (!s.hasMore()) {
       s.fail("path must not end with '.'");
@@ -128,7 +123,7 @@ class PathParser {
     const name = s.slice(start, end);
     if (!isFunction) {
       s.position = end;
-      this.nodes.push({ kind: 'property', names: [name], notation: 'dot', ...this.span(start, end) });
+      this.nodes.push({ kind: 'property', names: [name], notation: 'dot', ...this.s.span(start, end) });
       this.continueAfterToken();
       return true;
     }
@@ -148,7 +143,7 @@ class PathParser {
     // Jayway stops on the ')' of a call without arguments, so anything after it reads as a property
     // named ")…"; after arguments it continues behind the ')'.
     s.position = args.length > 0 || s.slice(read + 1, close).trim() !== '' ? close + 1 : close;
-    this.nodes.push({ kind: 'function', name, args, ...this.span(start, close + 1) });
+    this.nodes.push({ kind: 'function', name, args, ...this.s.span(start, close + 1) });
     this.continueAfterToken();
     return true;
   }
@@ -164,7 +159,7 @@ class PathParser {
       while (b > a && s.text[b - 1] === ' ') b--;
       const text = s.slice(a, b);
       if (text === '') s.fail('empty function argument', argFrom);
-      const span = this.span(a, b);
+      const span = this.s.span(a, b);
       // Jayway types an argument by its first character; anything else (e.g. 'x', true, [1]) is dropped.
       if (!/^[$@{"0-9-]/.test(text)) continue;
       if (text.startsWith('$') || text.startsWith('@')) {
@@ -220,7 +215,7 @@ class PathParser {
     const close = s.indexOfNextSignificantChar(']', endOfLast);
     if (close === -1) s.fail("missing closing ']'", tokenStart);
     s.position = close + 1;
-    this.nodes.push({ kind: 'property', names, notation: 'bracket', ...this.span(tokenStart, close + 1) });
+    this.nodes.push({ kind: 'property', names, notation: 'bracket', ...this.s.span(tokenStart, close + 1) });
     this.continueAfterToken();
     return true;
   }
@@ -236,7 +231,7 @@ class PathParser {
     const expression = s.slice(begin, close).trim();
     if (expression === '*') return false;
     if (!/^[0-9,\-: ]*$/.test(expression)) return false;
-    const span = this.span(s.position, close + 1);
+    const span = this.s.span(s.position, close + 1);
     if (expression.includes(':')) {
       if (!/^[0-9\-:]*$/.test(expression)) s.fail(`invalid slice: ${expression}`, begin, close - begin);
       const parts = javaSplit(expression, ':');
@@ -270,7 +265,7 @@ class PathParser {
     } else {
       s.position++;
     }
-    this.nodes.push({ kind: 'wildcard', ...this.span(start, s.position) });
+    this.nodes.push({ kind: 'wildcard', ...this.s.span(start, s.position) });
     this.continueAfterToken();
     return true;
   }
@@ -287,7 +282,7 @@ class PathParser {
     const close = s.indexOfNextSignificantChar(']', closeParen);
     if (close === -1) s.fail("expected ']' after the filter", closeParen + 1);
     const expression = parseFilter(s.slice(open, close + 1), s.originalOffset(open), this.nesting + 1);
-    this.nodes.push({ kind: 'filter', expression, ...this.span(open, close + 1) });
+    this.nodes.push({ kind: 'filter', expression, ...this.s.span(open, close + 1) });
     s.position = close + 1;
     this.continueAfterToken();
     return true;

@@ -24,6 +24,12 @@ export class Scanner {
     return Math.max(0, position + this.shift);
   }
 
+  /** The offset and length in the path as written of the text between two scanner positions. */
+  span(from: number, to: number): { offset: number; length: number } {
+    const offset = this.originalOffset(from);
+    return { offset, length: Math.max(0, this.originalOffset(to) - offset) };
+  }
+
   fail(message: string, position = this.position, length = 1): never {
     throw new JsonPathSyntaxError(message, this.originalOffset(position), length);
   }
