@@ -1,5 +1,5 @@
 import type { Finding } from '../diagnostics/index.js';
-import { dataActionExport, type DataActionExport } from '../export/data-action-export.js';
+import { contentTypeOf, dataActionExport, type DataActionExport } from '../export/data-action-export.js';
 import {
   inputNamePattern,
   reservedInputNames,
@@ -46,7 +46,7 @@ export function compileAction(spec: ActionSpec): CompiledAction {
       structured === 'body'
         ? compileBody(spec.request.body, context)
         : compileFormFields(spec.request.form ?? {}, context, { path: ['request', 'form'], open: '', variable: 'dactlFormSeparator' });
-    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+    if (contentTypeOf(headers) === undefined) {
       headers['Content-Type'] = structured === 'body' ? 'application/json' : 'application/x-www-form-urlencoded';
     }
   }

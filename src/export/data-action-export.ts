@@ -77,3 +77,8 @@ export function exportSlug(name: string): string {
     .replace(/^-+|-+$/g, '');
   return slug || 'action';
 }
+
+/** The request's Content-Type, whatever the case of the header name. */
+export function contentTypeOf(headers: Record<string, string>): string | undefined {
+  return Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+}

@@ -1,4 +1,4 @@
-import type { DataActionExport } from '../export/data-action-export.js';
+import { contentTypeOf, type DataActionExport } from '../export/data-action-export.js';
 import { renderTemplate } from '../velocity/index.js';
 import { contractProblems, preview } from './contract-validator.js';
 import { flattenForArchitect } from './flatten.js';
@@ -115,7 +115,7 @@ function requestNotes(request: { method: string; headers: Record<string, string>
     return notes;
   }
   notes.push(`body: ${request.body}`);
-  const json = Object.entries(request.headers).some(([name, value]) => name.toLowerCase() === 'content-type' && value.includes('json'));
+  const json = contentTypeOf(request.headers)?.includes('json') === true;
   if (json && request.body.trim() !== '' && !isJsonText(request.body)) notes.push('the body is not valid JSON, although Content-Type says JSON');
   return notes;
 }

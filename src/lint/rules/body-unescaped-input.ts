@@ -1,3 +1,4 @@
+import { contentTypeOf } from '../../export/data-action-export.js';
 import { requestTemplatePath } from '../action-facts.js';
 import { defineRule } from '../define-rule.js';
 import { inputNameOf, referenceSpan, referenceText } from '../reference-helpers.js';
@@ -17,8 +18,7 @@ export default defineRule({
   check({ facts, report }) {
     const field = facts.template('body');
     if (!field) return;
-    const headers = facts.action.config.request.headers ?? {};
-    const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+    const contentType = contentTypeOf(facts.action.config.request.headers ?? {}) ?? '';
     if (/x-www-form-urlencoded|text\/plain|xml/i.test(contentType)) return;
     for (const ref of facts.references(field)) {
       const name = inputNameOf(ref);
