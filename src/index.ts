@@ -5,7 +5,7 @@ export type { ActionSpec, InputSpec, OutputSpec, RequestSpec, TestSpec } from '.
 export { compileAction, type CompiledAction } from './compile/compile-action.js';
 export { dataActionExport, serializeExport, exportSlug, stripExportSuffix, type DataActionExport } from './export/data-action-export.js';
 export { loadProject, loadAction, type Project, type ProjectAction } from './project/load-project.js';
-export { buildProject, type BuildOptions, type BuildResult } from './build/build-project.js';
+export { buildProject, type BuildOptions, type BuildResult } from './output/build-project.js';
 export { decompileExport, type DecompileOptions } from './decompile/decompile-export.js';
 export { importExports, readExport, type ImportedAction, type ImportResult } from './decompile/import-exports.js';
 export { specToYaml } from './decompile/spec-yaml.js';

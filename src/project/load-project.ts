@@ -26,7 +26,7 @@ export interface ProjectAction extends LoadedSpec<ActionSpec> {
   artifact: DataActionExport | undefined;
 }
 
-/** A build's memory of earlier loads, by file stamp and content hash (see build/cache.ts). */
+/** A build's memory of earlier loads, by file stamp and content hash (see output/cache.ts). */
 export interface LoadCache {
   /** The load recorded for this file, when its stamp shows it has not changed since: the file is not read. */
   unchanged(file: string, stats: Stats): CachedLoad | undefined;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, u
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProject } from '../../src/build/build-project.js';
+import { buildProject } from '../../src/output/build-project.js';
 import { minimalAction, tempProject } from '../support/temp-project.js';
 import { snapshotTree, writeFiles } from './hostile-project.js';
 

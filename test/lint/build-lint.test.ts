@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildProject } from '../../src/build/build-project.js';
+import { buildProject } from '../../src/output/build-project.js';
 import { runProgram } from '../../src/cli/program.js';
 
 let dir: string;

@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { buildProject } from '../../build/build-project.js';
+import { buildProject } from '../../output/build-project.js';
 import { ExitCode } from '../../diagnostics/index.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { loadLintConfig } from '../../lint/config.js';

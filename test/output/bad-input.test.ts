@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProject } from '../../src/build/build-project.js';
+import { buildProject } from '../../src/output/build-project.js';
 import { minimalAction, tempProject } from '../support/temp-project.js';
 
 interface Expected {
