@@ -2,6 +2,7 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../support/cli.js';
+import { itWithCorpus } from '../support/corpus.js';
 import { corpusDir, repoRoot } from '../support/paths.js';
 import { minimalAction, tempProject } from '../support/temp-project.js';
 
@@ -39,7 +40,7 @@ describe('dactl build', () => {
 });
 
 describe('dactl import', () => {
-  it('imports every corpus export and building the result gives the same JSON back', async () => {
+  itWithCorpus('imports every corpus export and building the result gives the same JSON back', async () => {
     const root = tempProject({});
     const imported = await runCli(['import', join(corpusDir, 'real-actions'), '--out', 'definitions/actions'], { cwd: root });
     expect(imported.code).toBe(0);
@@ -53,7 +54,7 @@ describe('dactl import', () => {
     }
   });
 
-  it('does not overwrite a spec without --force, and says which file is not an export', async () => {
+  itWithCorpus('does not overwrite a spec without --force, and says which file is not an export', async () => {
     const root = tempProject({ 'notes.json': '{"hello": "world"}\n' });
     const exportFile = join(corpusDir, 'real-actions', readdirSync(join(corpusDir, 'real-actions')).find((f) => f.includes('Recording'))!);
     expect((await runCli(['import', exportFile], { cwd: root })).code).toBe(0);
@@ -76,7 +77,7 @@ describe('dactl explain', () => {
     expect(result.stdout).toMatch(/├─┬ inputs/);
   });
 
-  it('explains an export file and an unknown name is a usage error', async () => {
+  itWithCorpus('explains an export file and an unknown name is a usage error', async () => {
     const exportFile = join(corpusDir, 'real-actions', readdirSync(join(corpusDir, 'real-actions')).find((f) => f.includes('Callback-Priority'))!);
     const result = await runCli(['explain', exportFile]);
     expect(result.stdout).toContain('pIdArray');

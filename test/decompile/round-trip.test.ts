@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -9,10 +9,11 @@ import { stripExportSuffix, type DataActionExport } from '../../src/export/data-
 import type { ActionSpec } from '../../src/spec/action-spec.js';
 import { schemaFindings } from '../../src/spec/schema-findings.js';
 import { schemaValidator } from '../../src/spec/validators.js';
+import { corpusFiles, describeWithCorpus, itWithCorpus } from '../support/corpus.js';
 import { corpusDir } from '../support/paths.js';
 
 const exportsDir = join(corpusDir, 'real-actions');
-const files = readdirSync(exportsDir).filter((f) => f.endsWith('.json'));
+const files = corpusFiles(exportsDir, '.json');
 
 function roundTrip(exported: DataActionExport, strip = false): { spec: ActionSpec; yaml: string; rebuilt: unknown } {
   const spec = decompileExport(exported, { stripExportSuffix: strip });
@@ -24,7 +25,7 @@ function roundTrip(exported: DataActionExport, strip = false): { spec: ActionSpe
   return { spec, yaml, rebuilt: compiled.artifact };
 }
 
-describe('import then build gives back the same export', () => {
+describeWithCorpus('import then build gives back the same export', () => {
   it('covers the ten corpus exports', () => {
     expect(files).toHaveLength(10);
   });
@@ -47,7 +48,7 @@ describe('lifting to the structured form', () => {
   const load = (name: string): DataActionExport =>
     JSON.parse(readFileSync(join(exportsDir, files.find((f) => f.includes(name))!), 'utf8')) as DataActionExport;
 
-  it('types the inputs and outputs of a simple export and keeps its hand-written template raw', () => {
+  itWithCorpus('types the inputs and outputs of a simple export and keeps its hand-written template raw', () => {
     const { spec } = roundTrip(load('Get-Callback-Priority'));
     expect(spec.inputs).toEqual({ conversationId: { description: 'The conversation ID.', type: 'string', required: true } });
     expect(spec.outputs).toEqual({ priority: { type: 'integer' } });
@@ -55,7 +56,7 @@ describe('lifting to the structured form', () => {
     expect(spec.contract).toBeUndefined();
   });
 
-  it('keeps a tuple-typed output contract raw', () => {
+  itWithCorpus('keeps a tuple-typed output contract raw', () => {
     const { spec } = roundTrip(load('importExample'));
     expect(spec.outputs).toBeUndefined();
     expect(spec.contract?.output).toBeDefined();

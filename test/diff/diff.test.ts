@@ -5,6 +5,7 @@ import { comparableFromExport } from '../../src/diff/comparable-action.js';
 import { diffActions } from '../../src/diff/diff-actions.js';
 import { unifiedDiff } from '../../src/diff/unified-diff.js';
 import type { DataActionExport } from '../../src/export/data-action-export.js';
+import { itWithCorpus } from '../support/corpus.js';
 import { corpusDir } from '../support/paths.js';
 import { runCli, tempProject } from '../orgs/cli-harness.js';
 
@@ -31,7 +32,7 @@ function sampleExport(name: string, overrides: Partial<DataActionExport> = {}): 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
 describe('dactl diff', () => {
-  it('a UI export and the spec imported from it do not differ', async () => {
+  itWithCorpus('a UI export and the spec imported from it do not differ', async () => {
     const cwd = await tempProject();
     const files = (await readdir(realActions)).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(5);

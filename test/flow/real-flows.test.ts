@@ -1,12 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { validateArchyCallData } from '../../src/flow/archy-schemas.js';
+import { corpusFiles, describeWithCorpus } from '../support/corpus.js';
 import { corpusDir } from '../support/paths.js';
 
 const realFlowsDir = join(corpusDir, 'real-flows');
-const files = (await readdir(realFlowsDir)).filter((name) => name.endsWith('.yaml')).sort();
+const files = corpusFiles(realFlowsDir, '.yaml');
 
 /** Archy replaces `{{key}}` as text before it parses the YAML; so must we. */
 function substitute(text: string): string {
@@ -28,7 +29,7 @@ function callDataBlocks(node: unknown, path: string, found: Array<{ path: string
   return found;
 }
 
-describe('real Archy flows', () => {
+describeWithCorpus('real Archy flows', () => {
   it('the corpus is there', () => {
     expect(files.length).toBe(6);
   });

@@ -1,7 +1,8 @@
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { defaultConfig } from '../../src/lint/config.js';
 import { lintPaths } from '../../src/lint/lint-files.js';
+import { describeWithCorpus } from '../support/corpus.js';
 import { corpusDir, repoRoot } from '../support/paths.js';
 
 /** What `dactl lint` (recommended preset) finds in the ten real exports; docs/rules/corpus-findings.md says why each is right. */
@@ -39,7 +40,7 @@ const expected: Record<string, Record<string, number>> = {
   },
 };
 
-describe('the real-action corpus', () => {
+describeWithCorpus('the real-action corpus', () => {
   it('gives the findings documented in docs/rules/corpus-findings.md', async () => {
     const result = await lintPaths([join(corpusDir, 'real-actions')], defaultConfig(repoRoot));
     const found: Record<string, Record<string, number>> = {};

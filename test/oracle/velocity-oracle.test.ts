@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderTemplate } from '../../src/velocity/index.js';
+import { corpusPresent, itWithCorpus } from '../support/corpus.js';
 import { corpusDir, repoRoot } from '../support/paths.js';
 import { actionCasesIn } from './cases/action-cases.js';
 import { edgeCases } from './cases/edge-cases.js';
 import { renderWithJavaVelocity, type JavaResult } from './java-velocity.js';
 import type { OracleCase } from './oracle-case.js';
 
+const corpusCases = corpusPresent ? actionCasesIn(join(corpusDir, 'real-actions'), '.json') : [];
 const cases: OracleCase[] = [
-  ...actionCasesIn(join(corpusDir, 'real-actions'), '.json'),
+  ...corpusCases,
   ...actionCasesIn(join(repoRoot, 'out', 'actions'), '.custom.json'),
   ...edgeCases,
 ];
@@ -34,6 +36,10 @@ function render(kase: OracleCase) {
 describe(`renderTemplate agrees with Apache Velocity 1.7 (${cases.length} cases)`, () => {
   test('case ids are unique', () => {
     expect(new Set(cases.map((kase) => kase.id)).size).toBe(cases.length);
+  });
+
+  itWithCorpus('includes every template of the real exports', () => {
+    expect(corpusCases.length).toBeGreaterThan(0);
   });
 
   test.each(cases.map((kase) => [kase.id, kase] as const))('%s', (id, kase) => {
