@@ -4,7 +4,8 @@ export { SourceDocument, loadSourceFile, parseSource } from './source/index.js';
 export type { ActionSpec, InputSpec, OutputSpec, RequestSpec, TestSpec } from './spec/action-spec.js';
 export { compileAction, type CompiledAction } from './compile/compile-action.js';
 export { dataActionExport, serializeExport, exportSlug, stripExportSuffix, type DataActionExport } from './export/data-action-export.js';
-export { loadProject, loadAction, type Project, type ProjectAction } from './project/load-project.js';
+export { loadProject, loadAction } from './project/load-project.js';
+export type { Project, ProjectAction, ProjectFlow } from './project/model.js';
 export { buildProject, type BuildOptions, type BuildResult } from './output/build-project.js';
 export { decompileExport, type DecompileOptions } from './decompile/decompile-export.js';
 export { importExports, readExport, type ImportedAction, type ImportResult } from './decompile/import-exports.js';
@@ -34,7 +35,7 @@ export { loadProfiles, loadProfile, requireProfile, type LoadedProfiles } from '
 export { applyProfile, type AppliedProfile } from './orgs/apply-profile.js';
 export { connectOrg, profileEnvNames, type ConnectOrgOptions } from './orgs/connect-org.js';
 export { readLiveOrg, liveActionToExport, type LiveAction, type LiveOrg, type SkippedAction } from './orgs/live-actions.js';
-export { runRemoteTests, type RemoteOutcome, type RemoteTestResult } from './orgs/remote-tests.js';
+export { runRemoteTests, type RemoteOutcome, type RemoteTestResult } from './simulate/remote-tests.js';
 export {
   createPlatformClient,
   connectPlatformClient,
@@ -65,8 +66,8 @@ export { renderYamlTemplate, type RenderedYaml } from './flow/render-template.js
 export { checkFlow } from './flow/check-flow.js';
 export { compileFlow, type FlowView } from './flow/compile-flow.js';
 export { explainFlow } from './flow/explain-flow.js';
-export { loadFlows, flowCatalog, type ProjectFlow } from './flow/load-flows.js';
-export { buildFlowOutputs, renderFlow, type FlowOutput, type FlowOutputs } from './flow/flow-outputs.js';
+export { loadFlows, flowCatalog } from './project/load-flows.js';
+export { buildFlowOutputs, renderFlow, type FlowOutput, type FlowOutputs } from './output/flow-outputs.js';
 export { validateArchyCallData, validateArchyFlow } from './flow/archy-schemas.js';
 export type { FlowSpec, FlowType, StepSpec, ValueSpec, VariableSpec } from './flow/flow-spec.js';
 export type { FlowCatalog, ActionSignature, ModuleSignature } from './flow/flow-catalog.js';

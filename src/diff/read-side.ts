@@ -7,7 +7,8 @@ import { liveActionToExport, readLiveOrg, type SkippedAction } from '../orgs/liv
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { PlatformClient } from '../platform/client.js';
 import { discoverDefinitions } from '../project/discover.js';
-import { loadAction, loadProject, type ProjectAction } from '../project/load-project.js';
+import { loadAction, loadProject } from '../project/load-project.js';
+import type { ProjectAction } from '../project/model.js';
 import { schemaValidator } from '../spec/validators.js';
 import { comparableFromExport, type ComparableAction } from './comparable-action.js';
 import { fileConcurrency, mapBounded } from '../project/map-bounded.js';

@@ -1,5 +1,5 @@
 import { compareDiagnostics, dedupeDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import type { ProjectAction } from '../project/load-project.js';
+import type { ProjectAction } from '../project/model.js';
 import type { LintConfig } from './config.js';
 import { lintTarget } from './lint-files.js';
 import { specTarget } from './lint-target.js';

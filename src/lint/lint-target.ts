@@ -1,17 +1,9 @@
-import type { PathSegment } from '../diagnostics/index.js';
+import type { SourceLocation } from '../diagnostics/location.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import type { SourceDocument } from '../source/index.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import { ActionFacts } from './action-facts.js';
-import type { Span } from './define-rule.js';
 import { SpecLocations } from './spec-locations.js';
-
-/** A place in a file: a path, optionally narrowed to the key or to a span of a string value. */
-export interface SourceLocation {
-  path: PathSegment[];
-  span?: Span;
-  at?: 'key' | 'value';
-}
 
 /** One action to lint: its facts (over the export) and how export paths map to where they are written. */
 export interface LintTarget {

@@ -2,7 +2,7 @@ import type { PathSegment } from '../diagnostics/index.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import { splitPlaceholders } from '../compile/placeholders.js';
 import type { ActionSpec, OutputSpec, RequestSpec } from '../spec/action-spec.js';
-import type { SourceLocation } from './lint-target.js';
+import type { SourceLocation } from '../diagnostics/location.js';
 
 const headerKeys = new Set(['$schema', 'title', 'description', 'additionalProperties']);
 

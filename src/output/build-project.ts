@@ -1,12 +1,13 @@
 import { join, relative } from 'node:path';
 import { compareDiagnostics, dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { exportSlug, serializeExport } from '../export/data-action-export.js';
-import { buildFlowOutputs } from '../flow/flow-outputs.js';
-import { flowCatalog } from '../flow/load-flows.js';
+import { buildFlowOutputs } from './flow-outputs.js';
+import { flowCatalog } from '../project/load-flows.js';
 import { defaultConfig, type LintConfig } from '../lint/config.js';
 import { lintProjectActions } from '../lint/lint-project.js';
 import { requireProfile } from '../orgs/load-profiles.js';
-import { compileLoadedSpec, loadProject, type Project, type ProjectAction } from '../project/load-project.js';
+import { compileLoadedSpec, loadProject } from '../project/load-project.js';
+import type { Project, ProjectAction } from '../project/model.js';
 import { cachedLint, cachedSnippets, openBuildCache, rememberSnippets } from './cache.js';
 import { compareWithManifest, manifestAfterWrite } from './out-manifest.js';
 import { compareTrees, readTree, replaceTree, type OutputTree, type TreeDifference } from './output-tree.js';

@@ -3,7 +3,6 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { compileAction } from '../compile/compile-action.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { DataActionExport } from '../export/data-action-export.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import { checkSpecShape, loadSpec, type LoadedSpec } from '../spec/load-spec.js';
 import { deferredSource } from '../source/deferred-source.js';
@@ -14,45 +13,10 @@ import { schemaValidator } from '../spec/validators.js';
 import { applyProfile } from '../orgs/apply-profile.js';
 import { loadProfiles } from '../orgs/load-profiles.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
-import type { FlowCatalog } from '../flow/flow-catalog.js';
-import { duplicateFlowNames, loadFlows, type ProjectFlow } from '../flow/load-flows.js';
-import { discoverDefinitions, type DefinitionFile } from './discover.js';
+import { duplicateFlowNames, loadFlows } from './load-flows.js';
+import { discoverDefinitions } from './discover.js';
 import { fileConcurrency, mapBounded } from './map-bounded.js';
-
-export interface ProjectAction extends LoadedSpec<ActionSpec> {
-  /** The spec as written, before an org profile (or its absence) resolved `%{org.…}` and the category. */
-  written: ActionSpec | undefined;
-  /** The compiled export, when the spec compiled without errors. */
-  artifact: DataActionExport | undefined;
-}
-
-/** A build's memory of earlier loads, by file stamp and content hash (see output/cache.ts). */
-export interface LoadCache {
-  /** The load recorded for this file, when its stamp shows it has not changed since: the file is not read. */
-  unchanged(file: string, stats: Stats): CachedLoad | undefined;
-  get(file: string, hash: string, stats: Stats): CachedLoad | undefined;
-  set(file: string, hash: string, stats: Stats, loaded: CachedLoad): void;
-}
-
-export interface CachedLoad {
-  written: ActionSpec | undefined;
-  spec: ActionSpec | undefined;
-  artifact: DataActionExport | undefined;
-  diagnostics: Diagnostic[];
-}
-
-export interface Project {
-  root: string;
-  actions: ProjectAction[];
-  /** Flow specs, type-checked against the actions and common modules. */
-  flows: ProjectFlow[];
-  /** What the flows may call (empty when there are no flows). */
-  flowCatalog: FlowCatalog;
-  files: DefinitionFile[];
-  /** Org profiles (`orgs/*.yaml`) that loaded without errors, by name. */
-  orgs: Map<string, OrgProfile>;
-  diagnostics: Diagnostic[];
-}
+import type { LoadCache, Project, ProjectAction } from './model.js';
 
 /**
  * Loads, checks and compiles every definition under `root`; problems come back as diagnostics. With `org`, the

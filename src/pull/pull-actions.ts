@@ -4,7 +4,7 @@ import { comparableFromExport } from '../diff/comparable-action.js';
 import { exportSlug } from '../export/data-action-export.js';
 import { liveActionToExport, type LiveAction, type LiveOrg, type SkippedAction } from '../orgs/live-actions.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
-import type { ProjectAction } from '../project/load-project.js';
+import type { ProjectAction } from '../project/model.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import { globMatcher } from './glob.js';
 

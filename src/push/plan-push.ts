@@ -4,7 +4,7 @@ import { matchActions } from '../diff/match-actions.js';
 import { liveActionToExport, type LiveAction, type LiveOrg } from '../orgs/live-actions.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { PostActionInput, RequestType } from '../platform/types.js';
-import type { ProjectAction } from '../project/load-project.js';
+import type { ProjectAction } from '../project/model.js';
 import { resolveIntegration } from './resolve-integration.js';
 
 export type PlanKind = 'create' | 'update' | 'replace' | 'unchanged' | 'delete' | 'keep';

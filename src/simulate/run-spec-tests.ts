@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic, Finding, PathSegment, Range } from '../diagnostics/index.js';
-import type { ProjectAction } from '../project/load-project.js';
+import type { ProjectAction } from '../project/model.js';
 import type { TestSpec } from '../spec/action-spec.js';
 import { checkExpectations, type Mismatch } from './check-expectations.js';
 import { MAX_RESPONSE_BYTES } from './response-body.js';

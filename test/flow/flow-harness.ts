@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { checkFlow } from '../../src/flow/check-flow.js';
-import { flowCatalog, type ProjectFlow } from '../../src/flow/load-flows.js';
+import { flowCatalog } from '../../src/project/load-flows.js';
+import type { ProjectFlow } from '../../src/project/model.js';
 import type { FlowCatalog } from '../../src/flow/flow-catalog.js';
 import type { FlowSpec } from '../../src/flow/flow-spec.js';
 import { loadProject } from '../../src/project/load-project.js';

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateArchyFlow } from '../../src/flow/archy-schemas.js';
-import { buildFlowOutputs } from '../../src/flow/flow-outputs.js';
-import { flowCatalog, loadFlows } from '../../src/flow/load-flows.js';
+import { buildFlowOutputs } from '../../src/output/flow-outputs.js';
+import { flowCatalog, loadFlows } from '../../src/project/load-flows.js';
 import { loadTemplateSet } from '../../src/flow/template-set.js';
 import { seedProject } from './flow-harness.js';
 

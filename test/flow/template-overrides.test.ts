@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFlowOutputs } from '../../src/flow/flow-outputs.js';
-import { flowCatalog } from '../../src/flow/load-flows.js';
+import { buildFlowOutputs } from '../../src/output/flow-outputs.js';
+import { flowCatalog } from '../../src/project/load-flows.js';
 import { seedProject, where } from './flow-harness.js';
 
 async function buildWith(files: Record<string, string>) {

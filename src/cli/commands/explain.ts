@@ -7,7 +7,7 @@ import { formatCompact } from '../../formatters/compact.js';
 import { readExport } from '../../decompile/import-exports.js';
 import { loadAction, loadProject } from '../../project/load-project.js';
 import { explainFlow } from '../../flow/explain-flow.js';
-import { flowCatalog, loadFlows } from '../../flow/load-flows.js';
+import { flowCatalog, loadFlows } from '../../project/load-flows.js';
 import type { CliIo } from '../io.js';
 
 export interface ExplainCommandOptions {

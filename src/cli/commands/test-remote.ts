@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { ExitCode, UserError } from '../../diagnostics/index.js';
 import { asUserError, connectFromEnv } from '../../orgs/cli-support.js';
 import { requireProfile } from '../../orgs/load-profiles.js';
-import { runRemoteTests, type RemoteTestResult } from '../../orgs/remote-tests.js';
+import { runRemoteTests, type RemoteTestResult } from '../../simulate/remote-tests.js';
 import { loadProject } from '../../project/load-project.js';
 import type { CliIo } from '../io.js';
 

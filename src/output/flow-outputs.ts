@@ -1,13 +1,12 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import { exportSlug } from '../export/data-action-export.js';
-import type { ProjectAction } from '../project/load-project.js';
-import { validateArchyFlow } from './archy-schemas.js';
-import { compileFlow } from './compile-flow.js';
-import type { FlowCatalog } from './flow-catalog.js';
-import type { ProjectFlow } from './load-flows.js';
-import { renderYamlTemplate } from './render-template.js';
-import { renderSnippet } from './snippet.js';
-import { loadTemplateSet, type TemplateSet } from './template-set.js';
+import { validateArchyFlow } from '../flow/archy-schemas.js';
+import { compileFlow } from '../flow/compile-flow.js';
+import type { FlowCatalog } from '../flow/flow-catalog.js';
+import type { ProjectAction, ProjectFlow } from '../project/model.js';
+import { renderYamlTemplate } from '../flow/render-template.js';
+import { renderSnippet } from '../flow/snippet.js';
+import { loadTemplateSet, type TemplateSet } from '../flow/template-set.js';
 
 export interface FlowOutput {
   /** Path under out/, with `/`. */

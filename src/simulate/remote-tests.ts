@@ -1,10 +1,10 @@
 import type { PlatformClient } from '../platform/client.js';
 import type { TestExecutionResult } from '../platform/types.js';
-import type { ProjectAction } from '../project/load-project.js';
-import { simulateAction } from '../simulate/simulate-action.js';
-import type { Trace } from '../simulate/types.js';
-import { liveActionToExport, readLiveOrg, type LiveAction } from './live-actions.js';
-import type { OrgProfile } from './org-profile.js';
+import type { ProjectAction } from '../project/model.js';
+import { simulateAction } from './simulate-action.js';
+import type { Trace } from './types.js';
+import { liveActionToExport, readLiveOrg, type LiveAction } from '../orgs/live-actions.js';
+import type { OrgProfile } from '../orgs/org-profile.js';
 import { sortKeys } from '../json/json-values.js';
 
 export type RemoteOutcome = 'agree' | 'disagree' | 'not-in-org';

@@ -1,15 +1,10 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { ProjectAction } from '../project/load-project.js';
 import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
-import { checkFlow } from './check-flow.js';
-import { actionSignature, moduleSignature, type FlowCatalog } from './flow-catalog.js';
-import type { FlowSpec } from './flow-spec.js';
-import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
-
-export interface ProjectFlow extends LoadedSpec<FlowSpec> {
-  /** True when the spec has its shape and passed the type checks, so it can be compiled. */
-  checked: boolean;
-}
+import { checkFlow } from '../flow/check-flow.js';
+import { actionSignature, moduleSignature, type FlowCatalog } from '../flow/flow-catalog.js';
+import type { FlowSpec } from '../flow/flow-spec.js';
+import { fileConcurrency, mapBounded } from './map-bounded.js';
+import type { ProjectAction, ProjectFlow } from './model.js';
 
 function emptyCatalog(): FlowCatalog {
   return { actions: new Map(), modules: new Map() };
