@@ -1,4 +1,5 @@
 import { failureOutputKeys } from './failure-outputs.js';
+import { categoryKey, placeholder } from './substitutions.js';
 
 export type ValueWrapper = 'exp' | 'lit' | 'noValue' | 'var';
 
@@ -30,12 +31,9 @@ export interface CallDataView extends StepView {
   paths: Array<{ path: OutputPathName; actions: StepView[] }>;
 }
 
-export const categorySubstitutionKey = 'data_action_category';
-export const categorySubstitution = `{{${categorySubstitutionKey}}}`;
-
-/** The category a flow addresses an action by: pinned by the spec (or an org profile), else an Archy substitution. */
-export function flowCategory(pinned: string | undefined): string {
-  return pinned ?? categorySubstitution;
+/** The category a flow addresses an action by: the substitution for its integration's name, never the name itself. */
+export function flowCategory(integrationType: string): string {
+  return placeholder(categoryKey(integrationType));
 }
 
 export const noValue = (key: string): BoundValue => ({ key, wrapper: 'noValue', value: true });

@@ -1,5 +1,6 @@
 import { suggestion, type Finding, type PathSegment } from '../diagnostics/index.js';
 import { isCollection, type ArchitectType } from './architect-types.js';
+import type { ContractInput } from './contract-fields.js';
 import { failureOutputKeys, failureOutputTypes } from './failure-outputs.js';
 import type { FlowCatalog } from './flow-catalog.js';
 import { stepKind, stepKindsUsed, type FlowSpec, type StepSpec, type ValueSpec, type VariableSpec } from './flow-spec.js';
@@ -124,6 +125,7 @@ class FlowChecker {
           this.report('flow-unknown-input', [...at, 'inputs', name], `"${call.action}" has no input "${name}"${suggestion(name, inputs.keys())}`, 'key');
         }
         this.checkValue(value, input?.type, [...at, 'inputs', name]);
+        if (input) this.checkLiteralAgainstContract(value, input, call.action, [...at, 'inputs', name]);
       }
       const missing = action.inputs.filter((input) => input.required && !Object.hasOwn(call.inputs ?? {}, input.name));
       if (missing.length) {
@@ -198,6 +200,18 @@ class FlowChecker {
     }
   }
 
+  /** A literal input must be a value the action's input contract accepts, or the call fails at run time. */
+  private checkLiteralAgainstContract(value: ValueSpec, input: ContractInput, action: string, path: Path): void {
+    const wrapped = wrapValue(value);
+    if (wrapped.wrapper !== 'lit') return;
+    if (input.enum && !input.enum.some((allowed) => allowed === wrapped.value)) {
+      const choices = input.enum.map((allowed) => JSON.stringify(allowed)).join(', ');
+      this.report('flow-input-contract', path, `${JSON.stringify(wrapped.value)} is not a value "${action}" accepts for ${input.name}: one of ${choices}${suggestion(String(wrapped.value), input.enum.map(String))}`);
+    } else if (input.pattern !== undefined && typeof wrapped.value === 'string' && !matchesPattern(input.pattern, wrapped.value)) {
+      this.report('flow-input-contract', path, `${JSON.stringify(wrapped.value)} does not match the pattern ${input.pattern} that "${action}" requires for ${input.name}`);
+    }
+  }
+
   /** Reports references to variables the flow does not declare; returns the declared ones it uses. */
   private checkExpression(expression: string, path: Path): Array<{ name: string; whole: boolean }> {
     const found: Array<{ name: string; whole: boolean }> = [];
@@ -268,6 +282,15 @@ function literalFits(value: unknown, type: ArchitectType): boolean {
       return typeof value === 'string';
     default:
       return true;
+  }
+}
+
+/** A contract pattern this engine cannot compile is left to the platform rather than reported. */
+function matchesPattern(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return true;
   }
 }
 

@@ -1,22 +1,25 @@
 import { variableKey } from './architect-types.js';
 import { failureOutputs, flowCategory, noValue, variableBinding, type BoundValue, type CallDataView, type StepView } from './call-data-view.js';
 import type { FlowCatalog } from './flow-catalog.js';
-import { stepKind, stepKindsUsed, type FlowSpec, type StepSpec, type ValueSpec } from './flow-spec.js';
+import { forEachStep, stepKind, stepKindsUsed, type FlowSpec, type StepSpec, type ValueSpec } from './flow-spec.js';
 import { flowTypeFacts, terminalSteps, type FlowTypeFacts } from './flow-types.js';
 import { bareVariableName, wrapValue } from './flow-values.js';
 import { normaliseVariables } from './flow-variables.js';
+import { categoryKey, substitutionKeysOf, substitutionUses, type FlowSubstitutions } from './substitutions.js';
 
 export interface FlowView {
   template: FlowTypeFacts['template'];
   rootKey: string;
   name: string;
-  description: string;
+  description: string | null;
   division: string | null;
+  /** The Archy substitutions the flow needs, for its header. */
+  substitutions: Array<{ key: string; note: string | null }>;
   startUpRef: string | null;
   startRefId: string;
   defaultLanguage: string;
   languageSkill: 'noValue' | 'none';
-  variables: Array<{ key: string; name: string; description: string | null; initial: { wrapper: string; value: unknown }; isInput: boolean; isOutput: boolean }>;
+  variables: Array<{ key: string; name: string; description: string | null; initial: { wrapper: string; value: unknown }; io: boolean; isInput: boolean; isOutput: boolean }>;
   errorHandling: { queue: string | null; kind: string } | null;
   emailHandling: boolean;
   processingPrompt: boolean;
@@ -52,7 +55,7 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
         name: call.name ?? call.action,
         processingPrompt: facts.processingPrompt,
         timeoutMinutes: 1,
-        category: flowCategory(action?.category),
+        category: flowCategory(action?.integrationType ?? 'purecloud-data-actions'),
         action: call.action,
         inputs: inputs.map(stripExpressionPath),
         successOutputs: outputs,
@@ -137,12 +140,19 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
   const container = facts.template === 'flow-inbound-call' ? 'tasks' : 'states';
   const startRefId = `${startName[container]}_10`;
   const errorQueue = spec.errorHandling?.transferToQueue ?? null;
+  const needed = flowSubstitutions(spec, catalog);
+  const categoryTypes = new Map([...needed.categories].map(([key, category]) => [key, category.integrationType]));
+  const takesIo = spec.type === 'workflow' || spec.type === 'commonModule';
   return {
     template: facts.template,
     rootKey: spec.type,
     name: spec.name,
-    description: spec.description ?? '',
+    description: spec.description || null,
     division: spec.division ?? null,
+    substitutions: substitutionKeysOf(needed).map((key) => {
+      const integrationType = categoryTypes.get(key);
+      return { key, note: integrationType ? `the name of the ${integrationType} integration in the org` : null };
+    }),
     startUpRef: spec.type === 'commonModule' ? null : `/${spec.type}/${container}/${container.slice(0, -1)}[${startRefId}]`,
     startRefId,
     defaultLanguage: spec.defaultLanguage ?? 'en-us',
@@ -152,6 +162,7 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
       name: `${scope}.${name}`,
       description: variable.description ?? null,
       initial: variable.initial === undefined ? { wrapper: 'noValue', value: true } : { wrapper: 'lit', value: variable.initial },
+      io: takesIo,
       isInput: variable.input === true,
       isOutput: variable.output === true,
     })),
@@ -161,6 +172,18 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
     compatibleFlowTypes: (spec.compatibleFlowTypes ?? defaultCompatibleTypes(spec)).map((type) => flowTypeFacts[type].apiName),
     actions: steps.map(stepView),
   };
+}
+
+/** The placeholders a flow spec holds and the category key of every integration type it calls. */
+export function flowSubstitutions(spec: FlowSpec, catalog: FlowCatalog): FlowSubstitutions {
+  const categories: FlowSubstitutions['categories'] = new Map();
+  forEachStep(spec.steps, ['steps'], (step, path) => {
+    if (!('callAction' in step)) return;
+    const integrationType = catalog.actions.get(step.callAction.action)?.integrationType ?? 'purecloud-data-actions';
+    const key = categoryKey(integrationType);
+    if (!categories.has(key)) categories.set(key, { integrationType, firstUse: [...path, 'callAction', 'action'] });
+  });
+  return { uses: substitutionUses(spec), categories };
 }
 
 const endNames = { disconnect: 'Disconnect', endWorkflow: 'End Workflow', endTask: 'Exit Common Module' };

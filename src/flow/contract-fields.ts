@@ -8,6 +8,9 @@ export interface ContractInput {
   /** Undefined when the contract's type has no Architect equivalent. */
   type: ArchitectType | undefined;
   jsonType: string;
+  /** The contract's `enum` and `pattern`, which a literal value in a flow must satisfy. */
+  enum?: unknown[];
+  pattern?: string;
 }
 
 export interface ContractOutput {
@@ -25,6 +28,8 @@ export function contractInputs(inputSchema: JsonObject): ContractInput[] {
     required: required.has(name),
     type: scalarArchitectType(property.type),
     jsonType: describeType(property),
+    ...(Array.isArray(property.enum) ? { enum: property.enum } : {}),
+    ...(typeof property.pattern === 'string' ? { pattern: property.pattern } : {}),
   }));
   return [...inputs.filter((i) => i.required), ...inputs.filter((i) => !i.required)];
 }

@@ -1,5 +1,5 @@
 import type { TreeNode } from '../explain/explain-action.js';
-import { categorySubstitution } from './call-data-view.js';
+import { flowCategory } from './call-data-view.js';
 import { failureOutputKeys } from './failure-outputs.js';
 import type { FlowCatalog } from './flow-catalog.js';
 import type { FlowSpec, StepSpec, ValueSpec } from './flow-spec.js';
@@ -35,7 +35,7 @@ export function explainFlow(spec: FlowSpec, catalog: FlowCatalog): TreeNode {
       ];
       if (failures.length) nodes.push({ label: 'failure outputs', nodes: failures });
       nodes.push(...branches({ 'on success': call.success, 'on failure': call.failure, 'on timeout': call.timeout }));
-      const category = action.category ?? `${categorySubstitution} (substituted at publish)`;
+      const category = `${flowCategory(action.integrationType)} (substituted at publish)`;
       return { label: `call action "${call.action}"${call.name ? ` as "${call.name}"` : ''}  (category: ${category})`, nodes };
     }
     if ('callModule' in step) {

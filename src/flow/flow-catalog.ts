@@ -6,8 +6,8 @@ import { normaliseVariables } from './flow-variables.js';
 
 export interface ActionSignature {
   name: string;
-  /** The category as the spec pins it, or undefined for the Archy substitution. */
-  category: string | undefined;
+  /** Flows address the action under its integration's name, written as the substitution for this type. */
+  integrationType: string;
   inputs: ContractInput[];
   outputs: ContractOutput[];
 }
@@ -24,10 +24,10 @@ export interface FlowCatalog {
   modules: Map<string, ModuleSignature>;
 }
 
-export function actionSignature(artifact: DataActionExport, category: string | undefined): ActionSignature {
+export function actionSignature(artifact: DataActionExport): ActionSignature {
   return {
     name: artifact.name,
-    category,
+    integrationType: artifact.integrationType,
     inputs: contractInputs(artifact.contract.input.inputSchema),
     outputs: contractOutputs(artifact.contract.output.successSchema),
   };

@@ -96,11 +96,24 @@ export function stepKind(step: StepSpec): StepKind {
   return Object.keys(step)[0] as StepKind;
 }
 
-/** The step lists nested inside a step (branches and output paths). */
-export function nestedSteps(step: StepSpec): Array<StepSpec[] | undefined> {
-  if ('callAction' in step) return [step.callAction.success, step.callAction.failure, step.callAction.timeout];
-  if ('decision' in step) return [step.decision.yes, step.decision.no];
+/** The step lists nested inside a step (branches and output paths), by their key under the step. */
+export function nestedStepLists(step: StepSpec): Array<[string, StepSpec[] | undefined]> {
+  if ('callAction' in step) return [['success', step.callAction.success], ['failure', step.callAction.failure], ['timeout', step.callAction.timeout]];
+  if ('decision' in step) return [['yes', step.decision.yes], ['no', step.decision.no]];
   return [];
+}
+
+export function nestedSteps(step: StepSpec): Array<StepSpec[] | undefined> {
+  return nestedStepLists(step).map(([, list]) => list);
+}
+
+/** Visits every step at any depth with its path in the spec (`['steps', 0, 'callAction', 'success', 1]`). */
+export function forEachStep(steps: StepSpec[] | undefined, path: Array<string | number>, visit: (step: StepSpec, path: Array<string | number>) => void): void {
+  (steps ?? []).forEach((step, index) => {
+    const at = [...path, index];
+    visit(step, at);
+    for (const [key, list] of nestedStepLists(step)) forEachStep(list, [...at, stepKind(step), key], visit);
+  });
 }
 
 /** Every kind of step used, at any depth, except `end` (which every flow type has). */

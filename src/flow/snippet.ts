@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import { variableKey } from './architect-types.js';
 import { validateArchyCallDataItem } from './archy-schemas.js';
-import { categorySubstitution, failureOutputs, flowCategory, noValue, variableBinding, type CallDataView } from './call-data-view.js';
+import { failureOutputs, flowCategory, noValue, variableBinding, type CallDataView } from './call-data-view.js';
+import { categoryKey } from './substitutions.js';
 import { contractInputs, contractOutputs } from './contract-fields.js';
 import { renderYamlTemplate } from './render-template.js';
 import type { TemplateSet } from './template-set.js';
@@ -24,7 +25,7 @@ export interface Snippet {
  * suggested variable (required first), every flattened output bound to a variable of its Architect
  * type (or noValue when Architect has no such type), and the 13 failure outputs left unset.
  */
-export function snippetView(artifact: DataActionExport, pinnedCategory: string | undefined): { view: CallDataView; variables: SnippetVariable[] } {
+export function snippetView(artifact: DataActionExport): { view: CallDataView; variables: SnippetVariable[] } {
   const variables: SnippetVariable[] = [];
   const inputs = contractInputs(artifact.contract.input.inputSchema).map((input) => {
     const name = suggestedVariable(input.name);
@@ -46,23 +47,20 @@ export function snippetView(artifact: DataActionExport, pinnedCategory: string |
     name: artifact.name,
     processingPrompt: false,
     timeoutMinutes: 1,
-    category: flowCategory(pinnedCategory),
+    category: flowCategory(artifact.integrationType),
     action: artifact.name,
     inputs,
     successOutputs,
     failureOutputs: failureOutputs(),
-    paths: [
-      { path: 'success', actions: [] },
-      { path: 'failure', actions: [] },
-      { path: 'timeout', actions: [] },
-    ],
+    paths: [],
   };
   return { view, variables };
 }
 
-export function renderSnippet(templates: TemplateSet, artifact: DataActionExport, pinnedCategory: string | undefined): Snippet {
-  const { view, variables } = snippetView(artifact, pinnedCategory);
-  const context = { ...view, variables, categorySubstitution: pinnedCategory === undefined ? categorySubstitution : null };
+/** `categoryName`: the integration's name where it is known (an org's profile, the spec), for the header to say. */
+export function renderSnippet(templates: TemplateSet, artifact: DataActionExport, categoryName: string | undefined): Snippet {
+  const { view, variables } = snippetView(artifact);
+  const context = { ...view, variables, categoryKey: categoryKey(artifact.integrationType), categoryName: categoryName ?? null };
   const rendered = renderYamlTemplate(templates, 'snippet', context, validateArchyCallDataItem, 'a callData item');
   return { text: rendered.text, diagnostics: rendered.diagnostics };
 }

@@ -6,6 +6,7 @@ import { flowCatalog } from '../project/load-flows.js';
 import { defaultConfig, type LintConfig } from '../lint/config.js';
 import { lintProjectActions } from '../lint/lint-project.js';
 import { requireProfile } from '../orgs/load-profiles.js';
+import type { OrgProfile } from '../orgs/org-profile.js';
 import { compileLoadedSpec, loadProject } from '../project/load-project.js';
 import type { Project, ProjectAction } from '../project/model.js';
 import { cachedLint, cachedSnippets, openBuildCache, rememberSnippets } from './cache.js';
@@ -71,24 +72,24 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       tree.set(path, serializeExport(action.artifact));
     }
   };
-  const addArchy = async (actions: readonly ProjectAction[], prefix: string): Promise<void> => {
+  const addArchy = async (actions: readonly ProjectAction[], prefix: string, org: OrgProfile | undefined): Promise<void> => {
     const reused = prefix === '' && cache ? cachedSnippets(cache, actions) : new Map<string, { path: string; content: string }>();
     const rendered = actions.filter((action) => !reused.has(action.file));
     const catalog = prefix === '' || project.flows.length === 0 ? project.flowCatalog : flowCatalog(actions, project.flows);
-    const archy = await buildFlowOutputs(rendered, project.flows, catalog, options.templatesDir);
+    const archy = await buildFlowOutputs(rendered, project.flows, catalog, options.templatesDir, org);
     if (prefix === '' && cache) rememberSnippets(cache, rendered, archy);
     for (const snippet of reused.values()) tree.set(snippet.path, snippet.content);
     diagnostics.push(...archy.diagnostics);
     for (const output of archy.outputs) tree.set(`${prefix}${output.path}`, output.content);
   };
   addActions(project.actions, '');
-  await addArchy(project.actions, '');
+  await addArchy(project.actions, '', profile);
   if (!profile) {
     for (const org of project.orgs.values()) {
       const compiled = project.actions.map((action) => compileLoadedSpec({ ...action, spec: action.written }, org));
       diagnostics.push(...compiled.flatMap((action) => action.diagnostics));
       addActions(compiled, `${org.name}/`);
-      await addArchy(compiled, `${org.name}/`);
+      await addArchy(compiled, `${org.name}/`, org);
     }
   }
   const compileFailed = hasErrors(diagnostics);

@@ -14,7 +14,7 @@ function emptyCatalog(): FlowCatalog {
 export function flowCatalog(actions: readonly ProjectAction[], flows: readonly LoadedSpec<FlowSpec>[]): FlowCatalog {
   const catalog = emptyCatalog();
   for (const action of actions) {
-    if (action.artifact) catalog.actions.set(action.artifact.name, actionSignature(action.artifact, action.spec?.category));
+    if (action.artifact) catalog.actions.set(action.artifact.name, actionSignature(action.artifact));
   }
   for (const flow of flows) {
     if (flow.spec?.type === 'commonModule') catalog.modules.set(flow.spec.name, moduleSignature(flow.spec));

@@ -8,7 +8,7 @@ describe('explain a flow', () => {
   const text = renderTree(explainFlow(flow.spec!, catalogWith(seedProject.flows)));
 
   it('shows steps, the actions they call and every input and output binding', async () => {
-    expect(text).toContain('call action "Find External Contacts by DNI"  (category: Genesys Cloud Data Actions)');
+    expect(text).toContain('call action "Find External Contacts by DNI"  (category: {{data_action_category}} (substituted at publish))');
     expect(text).toContain('dni  string, required  ← Flow.dni');
     expect(text).toContain('customerParticipantId  string  → (unset)');
     expect(text).toContain('mediaType  string, required  ← literal "CHAT"');

@@ -35,6 +35,22 @@ describe('the seed flow', () => {
   });
 });
 
+describe('the seed scenario for web messaging', () => {
+  it('compiles into an inboundShortMessage flow keyed by the message conversation and the customer\'s message leg', async () => {
+    const built = await build(seedProject.flows);
+    const output = built.outputs.find((o) => o.path === 'flows/Message-Customer-Verification.yaml');
+    const flow = parse(output!.content) as { inboundShortMessage: unknown };
+    expect(validateArchyFlow(flow)).toBe(true);
+    await expect(output!.content).toMatchFileSnapshot('__snapshots__/flows/Message-Customer-Verification.yaml');
+    const text = JSON.stringify(flow.inboundShortMessage);
+    expect(text).not.toContain('Chat.');
+    expect(text).toContain('{"conversationId":{"exp":"Message.ConversationId"}}');
+    expect(text).toContain('"Get Customer Message Communication"');
+    expect(text).toContain('"mediaType":{"lit":"MESSAGE"}');
+    expect(text).not.toContain('disconnect');
+  });
+});
+
 describe('flows of every type', () => {
   it('load and type-check without findings', () => {
     expect(fixtures.flows.flatMap((f) => f.diagnostics)).toEqual([]);

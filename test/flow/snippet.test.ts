@@ -51,7 +51,7 @@ describe('snippets from contracts', () => {
     const snippet = renderSnippet(templates, rawContract, undefined);
     expect(snippet.diagnostics).toEqual([]);
     const binding = (parse(snippet.text!) as Array<{ callData: { category: Record<string, { dataAction: Record<string, Record<string, Record<string, unknown>>> }> } }>)[0]!
-      .callData.category['{{data_action_category}}']!.dataAction['Get Conversation Summary']!;
+      .callData.category['{{custom_rest_actions_category}}']!.dataAction['Get Conversation Summary']!;
     expect(Object.keys(binding.inputs!)).toEqual(['conversationId', 'verbose', 'limit']);
     expect(binding.successOutputs).toEqual({
       'conversation.id': { var: 'Flow.conversation_id' },
@@ -65,10 +65,23 @@ describe('snippets from contracts', () => {
     await expect(snippet.text).toMatchFileSnapshot('__snapshots__/snippets/raw-contract.yaml');
   });
 
-  it('writes an unpinned category as the quoted Archy substitution and explains it', () => {
-    const text = renderSnippet(templates, rawContract, undefined).text!;
+  it('writes the category as the Archy substitution for its integration type, never the integration name', () => {
+    const dataAction = { ...rawContract, integrationType: 'purecloud-data-actions' };
+    const text = renderSnippet(templates, dataAction, undefined).text!;
     expect(text).toContain('      "{{data_action_category}}":\n');
-    expect(text).toMatch(/^# The category is the Archy substitution/m);
+    expect(text).toMatch(/^# {3}data_action_category: the name of the action's integration in the org$/m);
+    const inOrg = renderSnippet(templates, dataAction, 'Genesys Cloud Data Actions').text!;
+    expect(inOrg).toContain('      "{{data_action_category}}":\n');
+    expect(inOrg).not.toMatch(/^ +Genesys Cloud Data Actions:/m);
+    expect(inOrg).toMatch(/^# {3}data_action_category: .*\(here: Genesys Cloud Data Actions\)$/m);
+    const rest = renderSnippet(templates, rawContract, undefined).text!;
+    expect(rest).toContain('      "{{custom_rest_actions_category}}":\n');
+  });
+
+  it('leaves the output paths out: no empty action lists to fill in', () => {
+    const text = renderSnippet(templates, rawContract, undefined).text!;
+    expect(text).not.toContain('actions: []');
+    expect(text).not.toMatch(/^ {4}outputs:/m);
   });
 
   it('declares each suggested variable with its Architect type in the header', () => {
@@ -79,15 +92,14 @@ describe('snippets from contracts', () => {
 
   it('renders the same bytes every time', () => {
     for (const action of project.actions) {
-      const first = renderSnippet(templates, action.artifact!, action.spec?.category).text;
-      expect(renderSnippet(templates, action.artifact!, action.spec?.category).text).toBe(first);
+      const first = renderSnippet(templates, action.artifact!, undefined).text;
+      expect(renderSnippet(templates, action.artifact!, undefined).text).toBe(first);
     }
   });
 
   it('quotes names YAML 1.1 would misread', async () => {
     const artifact = { ...rawContract, name: 'yes' };
-    const text = renderSnippet(templates, artifact, 'No').text!;
-    expect(text).toContain('      "No":\n');
+    const text = renderSnippet(templates, artifact, undefined).text!;
     expect(text).toContain('          "yes":\n');
   });
 });

@@ -192,6 +192,22 @@ steps: []
 `,
     expected: ['spec-unknown-key@4:5'],
   },
+  {
+    name: 'a literal the input contract does not accept: mediaType is an enum of upper-case names',
+    spec: `${header()}variables:
+  contactId: string
+  communicationId: string
+steps:
+  - callAction:
+      action: Associate External Contact with Conversation
+      inputs:
+        externalContactId: Flow.contactId
+        conversationId: Chat.ConversationId
+        communicationId: Flow.communicationId
+        mediaType: { lit: chat }
+`,
+    expected: ['flow-input-contract@13:20'],
+  },
 ];
 
 describe('flow type checks', () => {
@@ -213,6 +229,17 @@ steps:
       ['flow-missing-input@8:7', 'flow-unknown-input@8:17', 'flow-step-not-allowed@9:5'].sort(),
     );
     expect(flow.checked).toBe(false);
+  });
+
+  it('names the values an enum input accepts and the one that was meant', () => {
+    const flow = loadFlowText(`${header()}steps:
+  - callAction:
+      action: Associate External Contact with Conversation
+      inputs: { externalContactId: '"a"', conversationId: Chat.ConversationId, communicationId: '"c"', mediaType: { lit: chat } }
+`);
+    const message = flow.diagnostics.find((d) => d.ruleId === 'flow-input-contract')?.message;
+    expect(message).toContain('"chat" is not a value "Associate External Contact with Conversation" accepts for mediaType');
+    expect(message).toContain('did you mean "CHAT"?');
   });
 
   it('suggests the action name that was meant', () => {
