@@ -3,8 +3,11 @@ import { isCollection, type ArchitectType } from './architect-types.js';
 import type { ContractInput } from './contract-fields.js';
 import { failureOutputKeys, failureOutputTypes } from './failure-outputs.js';
 import type { FlowCatalog } from './flow-catalog.js';
-import { stepKind, stepKindsUsed, type FlowSpec, type StepSpec, type ValueSpec, type VariableSpec } from './flow-spec.js';
-import { flowTypeFacts, terminalSteps } from './flow-types.js';
+import { stepKind, type FlowSpec, type StepSpec, type ValueSpec, type VariableSpec } from './flow-spec.js';
+import { stepKindsUsed } from './step-walk.js';
+import { flowTypeFacts, flowTypeRuns, isTerminalStep } from './flow-types.js';
+import { isStructuredKind, structuredBody, type StructuredStepKind } from './flow-spec.js';
+import { stepKinds } from './step-kinds.js';
 import { bareVariableName, variableReferences, wrapValue } from './flow-values.js';
 import { normaliseVariables } from './flow-variables.js';
 
@@ -22,6 +25,7 @@ class FlowChecker {
   private readonly findings: Finding[] = [];
   private readonly variables: Map<string, VariableSpec>;
   private readonly used = new Set<string>();
+  private loopDepth = 0;
   private readonly facts;
 
   constructor(
@@ -35,6 +39,7 @@ class FlowChecker {
   run(): Finding[] {
     this.checkHeader();
     this.checkSteps(this.spec.steps, ['steps']);
+    for (const [name, steps] of Object.entries(this.spec.tasks ?? {})) this.checkSteps(steps, ['tasks', name]);
     for (const name of this.variables.keys()) {
       const variable = this.variables.get(name)!;
       if (!this.used.has(name) && !variable.input && !variable.output) {
@@ -60,7 +65,7 @@ class FlowChecker {
     if (module) {
       for (const type of this.spec.compatibleFlowTypes ?? []) {
         for (const kind of stepKindsUsed(this.spec.steps)) {
-          if (!flowTypeFacts[type].steps.includes(kind)) {
+          if (!flowTypeRuns(type, kind)) {
             this.report('flow-step-not-allowed', ['compatibleFlowTypes'], `the module uses ${kind}, which a ${type} flow cannot run; remove ${type} or the step`, 'key');
           }
         }
@@ -74,19 +79,31 @@ class FlowChecker {
       const kind = stepKind(step);
       const at: Path = [...path, index, kind];
       const previous = steps[index - 1];
-      if (previous && terminalSteps.includes(stepKind(previous))) {
+      if (previous && isTerminalStep(stepKind(previous))) {
         this.report('flow-unreachable-step', at, `this step never runs: the ${stepKind(previous)} before it ends the flow`, 'key', 'warn');
       }
-      if (!this.facts.steps.includes(kind)) {
-        this.report('flow-step-not-allowed', at, `a ${this.spec.type} flow cannot ${stepDescriptions[kind]}${kind === 'disconnect' ? '; use end' : ''}`, 'key');
+      if (!flowTypeRuns(this.spec.type, kind)) {
+        this.report('flow-step-not-allowed', at, `a ${this.spec.type} flow cannot ${describeStep(kind)}${kind === 'disconnect' ? '; use end' : ''}`, 'key');
       }
       this.checkStep(step, at);
     });
   }
 
   private checkStep(step: StepSpec, at: Path): void {
+    const kind = stepKind(step);
+    if (isStructuredKind(kind)) return this.checkStructured(kind, structuredBody(step, kind), at);
+    if ('archy' in step) return this.checkArchyValues(step.archy, at);
+    if ('transferToAcd' in step) return this.checkTransferToAcd(step.transferToAcd, at);
     if ('callAction' in step) return this.checkCallAction(step.callAction, at);
     if ('callModule' in step) return this.checkCallModule(step.callModule, at);
+    if ('switch' in step) {
+      step.switch.cases.forEach((item, index) => {
+        this.checkExpression(item.when, [...at, 'cases', index, 'when']);
+        this.checkSteps(item.steps, [...at, 'cases', index, 'steps']);
+      });
+      this.checkSteps(step.switch.default, [...at, 'default']);
+      return;
+    }
     if ('decision' in step) {
       this.checkExpression(step.decision.condition, [...at, 'condition']);
       this.checkSteps(step.decision.yes, [...at, 'yes']);
@@ -151,6 +168,55 @@ class FlowChecker {
     this.checkSteps(call.success, [...at, 'success']);
     this.checkSteps(call.failure, [...at, 'failure']);
     this.checkSteps(call.timeout, [...at, 'timeout']);
+  }
+
+  /** A step described in step-kinds.ts: each field checked by its role. */
+  private checkStructured(kind: StructuredStepKind, body: Record<string, unknown>, at: Path): void {
+    const definition = stepKinds[kind];
+    if (definition.inLoop && this.loopDepth === 0) {
+      this.report('flow-step-not-allowed', at, `${kind} only works inside a loop's steps`, 'key');
+    }
+    if (kind === 'callTask' && !Object.hasOwn(this.spec.tasks ?? {}, String(body.task))) {
+      this.report('flow-unknown-task', [...at, 'task'], `no task named "${String(body.task)}" under tasks:${suggestion(String(body.task), Object.keys(this.spec.tasks ?? {}))}`);
+    }
+    for (const [field, role] of Object.entries(definition.fields)) {
+      const value = body[field];
+      if (value === undefined || value === null) continue;
+      const path = [...at, field];
+      if (role.role === 'value') this.checkValue(value as ValueSpec, role.type, path);
+      else if (role.role === 'target') this.checkBinding(value as string, role.type, field, path);
+      else if (role.role === 'values') for (const [key, item] of Object.entries(value)) this.checkValue(item as ValueSpec, role.type, [...path, key]);
+      else if (role.role === 'targets') for (const [key, item] of Object.entries(value)) this.checkBinding(item as string, role.type, `${field} "${key}"`, [...path, key]);
+      else if (role.role === 'steps') {
+        const inLoop = kind === 'loop';
+        if (inLoop) this.loopDepth++;
+        this.checkSteps(value as StepSpec[], path);
+        if (inLoop) this.loopDepth--;
+      }
+    }
+  }
+
+  private checkTransferToAcd(transfer: Extract<StepSpec, { transferToAcd: unknown }>['transferToAcd'], at: Path): void {
+    if (typeof transfer.queue === 'object') this.checkValue(transfer.queue, 'queue', [...at, 'queue']);
+    (transfer.skills ?? []).forEach((skill, index) => {
+      if (typeof skill === 'object') this.checkValue(skill, undefined, [...at, 'skills', index]);
+    });
+    if (transfer.preferredAgents !== undefined) this.checkValue(transfer.preferredAgents, undefined, [...at, 'preferredAgents']);
+    for (const [key, variable] of Object.entries(transfer.failureOutputs ?? {})) {
+      this.checkBinding(variable, 'string', `failure output "${key}"`, [...at, 'failureOutputs', key]);
+    }
+    this.checkSteps(transfer.failure, [...at, 'failure']);
+  }
+
+  /** An inline Archy action: its expressions and variable bindings still refer to declared variables. */
+  private checkArchyValues(node: unknown, path: Path): void {
+    if (Array.isArray(node)) return node.forEach((item, index) => this.checkArchyValues(item, [...path, index]));
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'exp' && typeof value === 'string') this.checkExpression(value, [...path, key]);
+      else if ((key === 'var' || key === 'variable') && typeof value === 'string') this.declared(value, [...path, key], 'value');
+      else this.checkArchyValues(value, [...path, key]);
+    }
   }
 
   private checkCallModule(call: NonNullable<Extract<StepSpec, { callModule: unknown }>['callModule']>, at: Path): void {
@@ -252,10 +318,16 @@ class FlowChecker {
   }
 }
 
+function describeStep(kind: string): string {
+  if (isStructuredKind(kind)) return `run ${stepKinds[kind].defaultName}`;
+  return stepDescriptions[kind] ?? kind;
+}
+
 const stepDescriptions: Record<string, string> = {
   callAction: 'call a data action',
   callModule: 'call a common module',
   decision: 'make a decision',
+  switch: 'switch',
   getParticipantData: 'get participant data',
   setParticipantData: 'set participant data',
   updateData: 'update data',

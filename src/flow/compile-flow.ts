@@ -1,8 +1,12 @@
 import { variableKey } from './architect-types.js';
 import { failureOutputs, flowCategory, noValue, variableBinding, type BoundValue, type CallDataView, type StepView } from './call-data-view.js';
 import type { FlowCatalog } from './flow-catalog.js';
-import { forEachStep, stepKind, stepKindsUsed, type FlowSpec, type StepSpec, type ValueSpec } from './flow-spec.js';
-import { flowTypeFacts, terminalSteps, type FlowTypeFacts } from './flow-types.js';
+import { stepKind, type FlowSpec, type StepSpec, type ValueSpec } from './flow-spec.js';
+import { forEachStep, stepKindsUsed } from './step-walk.js';
+import { flowTypeFacts, flowTypeRuns, isTerminalStep, type FlowTypeFacts } from './flow-types.js';
+import { isStructuredKind, structuredBody } from './flow-spec.js';
+import { stepKinds, type StepCompiler } from './step-kinds.js';
+import { stringify } from 'yaml';
 import { bareVariableName, wrapValue } from './flow-values.js';
 import { normaliseVariables } from './flow-variables.js';
 import { categoryKey, substitutionKeysOf, substitutionUses, type FlowSubstitutions } from './substitutions.js';
@@ -25,6 +29,8 @@ export interface FlowView {
   processingPrompt: boolean;
   compatibleFlowTypes: string[];
   actions: StepView[];
+  /** Reusable tasks, after the flow's start. */
+  tasks: Array<{ name: string; refId: string; actions: StepView[] }>;
 }
 
 const startName = { states: 'Initial State', tasks: 'Main Task' };
@@ -35,9 +41,31 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
   const scope = facts.scope;
   const qualify = (name: string): string => `${scope}.${bareVariableName(name)}`;
   const steps = endsTheFlow(spec.steps) ? spec.steps : [...spec.steps, { end: null }];
+  const container = facts.template === 'flow-inbound-call' ? 'tasks' : 'states';
+  const taskRefIds = new Map(Object.keys(spec.tasks ?? {}).map((name, index) => [name, `${name}_${11 + index}`]));
+  const compiler: StepCompiler = {
+    value: (value) => (value === undefined ? { noValue: true } : (({ wrapper, value: inner }) => ({ [wrapper]: inner }))(wrapValue(value))),
+    target: (name) => (name === undefined ? { noValue: true } : { var: qualify(name) }),
+    taskRef: (name) => `/${spec.type}/tasks/task[${taskRefIds.get(name) ?? name}]`,
+  };
 
   const stepView = (step: StepSpec): StepView => {
     const kind = stepKind(step);
+    if (isStructuredKind(kind)) {
+      const definition = stepKinds[kind];
+      const body = structuredBody(step, kind);
+      const settings = definition.settings(body, compiler);
+      return {
+        partial: 'archy-action',
+        archy: definition.archy,
+        name: body.name ?? definition.defaultName,
+        settings: Object.keys(settings).length ? indentYaml(settings, 4) : null,
+        paths: definition.paths
+          .filter((path) => (body[path] as StepSpec[] | undefined)?.length)
+          .map((path) => ({ path, actions: (body[path] as StepSpec[]).map(stepView) })),
+      };
+    }
+    if ('archy' in step) return { partial: 'archy-inline', text: indentYaml([step.archy], 0) };
     if ('callAction' in step) {
       const call = step.callAction;
       const action = catalog.actions.get(call.action);
@@ -94,6 +122,14 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
           .map((path) => ({ path, actions: (decision[path] ?? []).map(stepView) })),
       };
     }
+    if ('switch' in step) {
+      return {
+        partial: 'switch',
+        name: step.switch.name ?? 'Switch',
+        defaultPath: step.switch.default?.length ? { actions: step.switch.default.map(stepView) } : null,
+        cases: step.switch.cases.map((item) => ({ when: item.when, actions: (item.steps ?? []).map(stepView) })),
+      };
+    }
     if ('getParticipantData' in step) {
       const get = step.getParticipantData;
       return {
@@ -125,7 +161,22 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
     }
     if ('transferToAcd' in step) {
       const transfer = step.transferToAcd;
-      return { partial: 'transfer-to-acd', name: transfer.name ?? 'Transfer to ACD', queue: transfer.queue, priority: transfer.priority ?? 0 };
+      const failureBound = transfer.failureOutputs ?? {};
+      const handlesFailure = transfer.failure !== undefined || transfer.failureOutputs !== undefined;
+      return {
+        partial: 'transfer-to-acd',
+        name: transfer.name ?? 'Transfer to ACD',
+        queue: typeof transfer.queue === 'string' ? transfer.queue : null,
+        queueExpression: typeof transfer.queue === 'string' ? null : transfer.queue.exp,
+        priority: transfer.priority ?? 0,
+        preferredAgents: transfer.preferredAgents ?? null,
+        languageSkill: transfer.languageSkill ?? null,
+        skills: (transfer.skills ?? []).map((skill) => (typeof skill === 'string' ? { literal: skill, expression: null } : { literal: null, expression: skill.exp })),
+        failureOutputs: handlesFailure
+          ? (['errorType', 'errorMessage'] as const).map((key) => (failureBound[key] === undefined ? noValue(key) : variableBinding(key, qualify(failureBound[key]!))))
+          : [],
+        paths: transfer.failure?.length ? [{ path: 'failure', actions: transfer.failure.map(stepView) }] : [],
+      };
     }
     const end = 'end' in step ? step.end : null;
     const name = ('disconnect' in step ? step.disconnect?.name : end?.name) ?? null;
@@ -137,7 +188,6 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
     };
   };
 
-  const container = facts.template === 'flow-inbound-call' ? 'tasks' : 'states';
   const startRefId = `${startName[container]}_10`;
   const errorQueue = spec.errorHandling?.transferToQueue ?? null;
   const needed = flowSubstitutions(spec, catalog);
@@ -171,7 +221,22 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
     processingPrompt: facts.processingPrompt,
     compatibleFlowTypes: (spec.compatibleFlowTypes ?? defaultCompatibleTypes(spec)).map((type) => flowTypeFacts[type].apiName),
     actions: steps.map(stepView),
+    tasks: Object.entries(spec.tasks ?? {}).map(([name, taskSteps]) => ({
+      name,
+      refId: taskRefIds.get(name)!,
+      actions: taskSteps.map(stepView),
+    })),
   };
+}
+
+/** Archy settings as YAML lines at the given indent, read back by YAML 1.1 tools as the same values. */
+function indentYaml(value: unknown, indent: number): string {
+  const pad = ' '.repeat(indent);
+  return stringify(value, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false })
+    .trimEnd()
+    .split('\n')
+    .map((line) => pad + line)
+    .join('\n');
 }
 
 /** The placeholders a flow spec holds and the category key of every integration type it calls. */
@@ -199,13 +264,13 @@ function stripExpressionPath(value: BoundValue & { expressionPath?: unknown }): 
 
 function endsTheFlow(steps: StepSpec[]): boolean {
   const last = steps[steps.length - 1];
-  return last !== undefined && terminalSteps.includes(stepKind(last));
+  return last !== undefined && isTerminalStep(stepKind(last));
 }
 
 /** Without an explicit list, a module is offered to every flow type that can run all of its steps. */
 function defaultCompatibleTypes(spec: FlowSpec): FlowSpec['type'][] {
   const kinds = stepKindsUsed(spec.steps);
   return (['inboundCall', 'inboundChat', 'inboundEmail', 'inboundShortMessage', 'workflow'] as const).filter((type) =>
-    [...kinds].every((kind) => flowTypeFacts[type].steps.includes(kind)),
+    [...kinds].every((kind) => flowTypeRuns(type, kind)),
   );
 }

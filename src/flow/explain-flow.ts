@@ -2,7 +2,8 @@ import type { TreeNode } from '../explain/explain-action.js';
 import { flowCategory } from './call-data-view.js';
 import { failureOutputKeys } from './failure-outputs.js';
 import type { FlowCatalog } from './flow-catalog.js';
-import type { FlowSpec, StepSpec, ValueSpec } from './flow-spec.js';
+import { isStructuredKind, stepKind, structuredBody, type FlowSpec, type StepSpec, type ValueSpec } from './flow-spec.js';
+import { stepKinds } from './step-kinds.js';
 import { flowTypeFacts } from './flow-types.js';
 import { bareVariableName, wrapValue } from './flow-values.js';
 import { normaliseVariables } from './flow-variables.js';
@@ -61,7 +62,26 @@ export function explainFlow(spec: FlowSpec, catalog: FlowCatalog): TreeNode {
     if ('updateData' in step) {
       return { label: 'update data', nodes: Object.entries(step.updateData.set).map(([name, value]) => leaf(`${qualify(name)}  ← ${describeValue(value)}`)) };
     }
-    if ('transferToAcd' in step) return leaf(`transfer to ACD: queue ${step.transferToAcd.queue}`);
+    const kind = stepKind(step);
+    if (isStructuredKind(kind)) {
+      const definition = stepKinds[kind];
+      const body = structuredBody(step, kind);
+      const fields = Object.entries(definition.fields)
+        .filter(([field, role]) => role.role !== 'steps' && body[field] !== undefined && body[field] !== null)
+        .map(([field]) => leaf(`${field}  ${describeField(body[field])}`));
+      const paths = Object.fromEntries(definition.paths.map((path) => [path, body[path] as StepSpec[] | undefined]));
+      return { label: `${definition.defaultName.toLowerCase()}${body.name ? ` "${body.name}"` : ''}`, nodes: [...fields, ...branches(paths)] };
+    }
+    if ('switch' in step) {
+      const cases = Object.fromEntries(step.switch.cases.map((item) => [`case ${item.when}`, item.steps]));
+      return { label: `switch${step.switch.name ? ` "${step.switch.name}"` : ''}`, nodes: branches({ ...cases, default: step.switch.default }) };
+    }
+    if ('archy' in step) return leaf(`archy ${Object.keys(step.archy)[0]} (written as it is)`);
+    if ('transferToAcd' in step) {
+      const transfer = step.transferToAcd;
+      const queue = typeof transfer.queue === 'string' ? transfer.queue : transfer.queue.exp;
+      return { label: `transfer to ACD: queue ${queue}`, nodes: branches({ 'on failure': transfer.failure }) };
+    }
     if ('disconnect' in step) return leaf('disconnect');
     return leaf(`end (${flowTypeFacts[spec.type].end})`);
   };
@@ -80,6 +100,11 @@ export function explainFlow(spec: FlowSpec, catalog: FlowCatalog): TreeNode {
   if (spec.errorHandling) root.nodes.push(leaf(`on error: transfer to queue ${spec.errorHandling.transferToQueue}`));
   root.nodes.push({ label: 'variables', nodes: variables.length ? variables : [leaf('(none)')] }, { label: 'steps', nodes: spec.steps.map(stepNode) });
   return root;
+}
+
+function describeField(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 function describeValue(value: ValueSpec): string {

@@ -41,6 +41,11 @@ export interface DecisionStep {
   decision: { name?: string; condition: string; yes?: StepSpec[]; no?: StepSpec[] };
 }
 
+/** The first case whose condition is true runs; `default` when none is. */
+export interface SwitchStep {
+  switch: { name?: string; cases: Array<{ when: string; steps?: StepSpec[] }>; default?: StepSpec[] };
+}
+
 export interface GetParticipantDataStep {
   getParticipantData: { name?: string; attributes: Record<string, string> };
 }
@@ -54,7 +59,43 @@ export interface UpdateDataStep {
 }
 
 export interface TransferToAcdStep {
-  transferToAcd: { name?: string; queue: string; priority?: number };
+  transferToAcd: {
+    name?: string;
+    /** The queue by name (a literal, may be a {{substitution}}), or `{exp: …}` for a queue expression. */
+    queue: string | { exp: string };
+    priority?: number;
+    /** ACD skills by name (literals) or as expressions (`{exp: FindSkill(Flow.skill)}`). */
+    skills?: Array<string | { exp: string }>;
+    languageSkill?: string;
+    /** An expression for the preferred agents (`FindUsersById(…)`, a user collection). */
+    preferredAgents?: string;
+    failureOutputs?: { errorType?: string; errorMessage?: string };
+    failure?: StepSpec[];
+  };
+}
+
+/** Any Archy action in Archy's own form, written as it is (`archy: {playAudio: {…}}`). */
+export interface ArchyStep {
+  archy: Record<string, unknown>;
+}
+
+/** The steps described in step-kinds.ts: a body of named fields, or null where there is nothing to set. */
+export const structuredStepKinds = [
+  'playAudio', 'sendResponse', 'wait', 'loop', 'loopNext', 'loopExit', 'findQueue', 'findQueueById',
+  'getConversationData', 'setConversationData', 'transferToFlow', 'transferToNumber', 'setWrapupCode',
+  'evaluateSchedule', 'evaluateScheduleGroup', 'callBotFlow', 'collectInput', 'callTask',
+] as const;
+export type StructuredStepKind = (typeof structuredStepKinds)[number];
+export type StructuredStepBody = { name?: string } & Record<string, unknown>;
+export type StructuredStep = { [K in StructuredStepKind]: Record<K, StructuredStepBody | null> }[StructuredStepKind];
+
+export function isStructuredKind(kind: string): kind is StructuredStepKind {
+  return (structuredStepKinds as readonly string[]).includes(kind);
+}
+
+/** The body of a structured step, or an empty one for `loopNext: null`. */
+export function structuredBody(step: StepSpec, kind: StructuredStepKind): StructuredStepBody {
+  return ((step as Record<string, unknown>)[kind] ?? {}) as StructuredStepBody;
 }
 
 export interface DisconnectStep {
@@ -69,12 +110,15 @@ export type StepSpec =
   | CallActionStep
   | CallModuleStep
   | DecisionStep
+  | SwitchStep
   | GetParticipantDataStep
   | SetParticipantDataStep
   | UpdateDataStep
   | TransferToAcdStep
   | DisconnectStep
-  | EndStep;
+  | EndStep
+  | ArchyStep
+  | StructuredStep;
 
 export type StepKind = StepSpec extends infer S ? (S extends unknown ? keyof S : never) : never;
 
@@ -89,43 +133,11 @@ export interface FlowSpec {
   /** commonModule only: the flow types that may call it. */
   compatibleFlowTypes?: FlowType[];
   variables?: Record<string, VariableSpec | ArchitectType>;
+  /** Reusable tasks by name, run with `callTask` (call flows and workflows). */
+  tasks?: Record<string, StepSpec[]>;
   steps: StepSpec[];
 }
 
 export function stepKind(step: StepSpec): StepKind {
   return Object.keys(step)[0] as StepKind;
-}
-
-/** The step lists nested inside a step (branches and output paths), by their key under the step. */
-export function nestedStepLists(step: StepSpec): Array<[string, StepSpec[] | undefined]> {
-  if ('callAction' in step) return [['success', step.callAction.success], ['failure', step.callAction.failure], ['timeout', step.callAction.timeout]];
-  if ('decision' in step) return [['yes', step.decision.yes], ['no', step.decision.no]];
-  return [];
-}
-
-export function nestedSteps(step: StepSpec): Array<StepSpec[] | undefined> {
-  return nestedStepLists(step).map(([, list]) => list);
-}
-
-/** Visits every step at any depth with its path in the spec (`['steps', 0, 'callAction', 'success', 1]`). */
-export function forEachStep(steps: StepSpec[] | undefined, path: Array<string | number>, visit: (step: StepSpec, path: Array<string | number>) => void): void {
-  (steps ?? []).forEach((step, index) => {
-    const at = [...path, index];
-    visit(step, at);
-    for (const [key, list] of nestedStepLists(step)) forEachStep(list, [...at, stepKind(step), key], visit);
-  });
-}
-
-/** Every kind of step used, at any depth, except `end` (which every flow type has). */
-export function stepKindsUsed(steps: StepSpec[]): Set<StepKind> {
-  const kinds = new Set<StepKind>();
-  const walk = (list: StepSpec[] | undefined): void => {
-    for (const step of list ?? []) {
-      kinds.add(stepKind(step));
-      nestedSteps(step).forEach(walk);
-    }
-  };
-  walk(steps);
-  kinds.delete('end');
-  return kinds;
 }

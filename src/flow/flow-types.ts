@@ -1,4 +1,5 @@
-import type { FlowType, StepKind } from './flow-spec.js';
+import { isStructuredKind, type FlowType, type StepKind } from './flow-spec.js';
+import { stepKinds } from './step-kinds.js';
 
 export interface FlowTypeFacts {
   /** The template that writes a whole flow of this type. */
@@ -18,7 +19,7 @@ export interface FlowTypeFacts {
   steps: readonly StepKind[];
 }
 
-const everywhere: StepKind[] = ['callAction', 'callModule', 'decision', 'updateData', 'end'];
+const everywhere: StepKind[] = ['callAction', 'callModule', 'decision', 'switch', 'updateData', 'end'];
 const interaction: StepKind[] = [...everywhere, 'getParticipantData', 'setParticipantData', 'transferToAcd', 'disconnect'];
 
 /** What differs between flow types, from the real flows in the corpus (see docs/flows.md). */
@@ -46,9 +47,19 @@ export const flowTypeFacts: Record<FlowType, FlowTypeFacts> = {
   commonModule: {
     template: 'flow-common-module', scope: 'Common', end: 'endTask', defaultErrorHandling: undefined, languageSkill: 'none',
     apiName: 'commonmodule', processingPrompt: true,
-    steps: ['callAction', 'decision', 'updateData', 'end', 'getParticipantData', 'setParticipantData'],
+    steps: ['callAction', 'decision', 'switch', 'updateData', 'end', 'getParticipantData', 'setParticipantData'],
   },
 };
 
+/** Can a flow of this type run the step? An inline `archy:` step is checked by the Archy model instead. */
+export function flowTypeRuns(type: FlowType, kind: StepKind): boolean {
+  if (kind === 'archy') return true;
+  if (isStructuredKind(kind)) return stepKinds[kind].flowTypes.includes(type);
+  return flowTypeFacts[type].steps.includes(kind);
+}
+
 /** Steps after which a path does not continue. */
-export const terminalSteps: readonly StepKind[] = ['transferToAcd', 'disconnect', 'end'];
+export function isTerminalStep(kind: StepKind): boolean {
+  if (isStructuredKind(kind)) return stepKinds[kind].terminal === true;
+  return kind === 'transferToAcd' || kind === 'disconnect' || kind === 'end';
+}

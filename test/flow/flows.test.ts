@@ -61,7 +61,7 @@ describe('flows of every type', () => {
     expect(built.diagnostics).toEqual([]);
     const flows = built.outputs.filter((o) => o.path.startsWith('flows/'));
     expect(flows.map((o) => Object.keys(parse(o.content) as object)[0]).sort()).toEqual(
-      ['commonModule', 'inboundCall', 'inboundEmail', 'inboundShortMessage', 'workflow'],
+      ['commonModule', 'inboundCall', 'inboundCall', 'inboundEmail', 'inboundShortMessage', 'inboundShortMessage', 'workflow', 'workflow'],
     );
     for (const output of flows) {
       expect(validateArchyFlow(parse(output.content)), output.path).toBe(true);

@@ -208,6 +208,55 @@ steps:
 `,
     expected: ['flow-input-contract@13:20'],
   },
+  {
+    name: 'loopNext outside a loop, and a task that does not exist',
+    spec: `${header('inboundCall')}tasks:
+  Main menu:
+    - disconnect: null
+steps:
+  - callTask: { task: Main Menu }
+  - loopNext: null
+`,
+    expected: ['flow-unknown-task@7:23', 'flow-step-not-allowed@8:5'],
+  },
+  {
+    name: 'a queue found into a string variable, and audio played in a chat flow',
+    spec: `${header()}variables:
+  queue: string
+steps:
+  - findQueue: { queueName: '"Support"', into: queue }
+  - playAudio: { tts: Hello }
+`,
+    expected: ['flow-variable-type@6:48', 'flow-step-not-allowed@7:5'],
+  },
+  {
+    name: 'an inline Archy action still reads only declared variables',
+    spec: `${header()}variables:
+  orderId: string
+steps:
+  - archy:
+      setWrapupCode:
+        name: Wrap up
+        wrapupCode: { exp: Flow.orderID }
+  - updateData: { set: { orderId: '"1"' } }
+`,
+    expected: ['flow-undeclared-variable@9:28'],
+  },
+  {
+    name: 'switch cases are expressions over declared variables, and their steps are checked',
+    spec: `${header('workflow')}variables:
+  total: integer
+steps:
+  - switch:
+      cases:
+        - when: Flow.totl > 1
+          steps:
+            - updateData: { set: { total: 2 } }
+      default:
+        - updateData: { set: { total: { lit: many } } }
+`,
+    expected: ['flow-undeclared-variable@8:17', 'flow-variable-type@12:39'],
+  },
 ];
 
 describe('flow type checks', () => {
