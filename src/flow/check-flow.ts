@@ -26,6 +26,7 @@ class FlowChecker {
   private readonly variables: Map<string, VariableSpec>;
   private readonly used = new Set<string>();
   private loopDepth = 0;
+  private readonly menuNames = new Set<string>();
   private readonly facts;
 
   constructor(
@@ -96,6 +97,17 @@ class FlowChecker {
     if ('transferToAcd' in step) return this.checkTransferToAcd(step.transferToAcd, at);
     if ('callAction' in step) return this.checkCallAction(step.callAction, at);
     if ('callModule' in step) return this.checkCallModule(step.callModule, at);
+    if ('menu' in step) {
+      const digits = new Set<number>();
+      step.menu.choices.forEach((choice, index) => {
+        if (digits.has(choice.dtmf)) this.report('flow-menu-choice', [...at, 'choices', index, 'dtmf'], `digit ${choice.dtmf} already chooses another choice of "${step.menu.name}"`);
+        digits.add(choice.dtmf);
+        this.checkSteps(choice.steps, [...at, 'choices', index, 'steps']);
+      });
+      if (this.menuNames.has(step.menu.name)) this.report('flow-menu-choice', [...at, 'name'], `another menu of this flow is named "${step.menu.name}"; menu names are their references`);
+      this.menuNames.add(step.menu.name);
+      return;
+    }
     if ('switch' in step) {
       step.switch.cases.forEach((item, index) => {
         this.checkExpression(item.when, [...at, 'cases', index, 'when']);
@@ -328,6 +340,7 @@ const stepDescriptions: Record<string, string> = {
   callModule: 'call a common module',
   decision: 'make a decision',
   switch: 'switch',
+  menu: 'play a menu',
   getParticipantData: 'get participant data',
   setParticipantData: 'set participant data',
   updateData: 'update data',

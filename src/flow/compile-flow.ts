@@ -31,6 +31,8 @@ export interface FlowView {
   actions: StepView[];
   /** Reusable tasks, after the flow's start. */
   tasks: Array<{ name: string; refId: string; actions: StepView[] }>;
+  /** Call-flow menus the steps jump to. */
+  menus: Array<{ name: string; refId: string; prompt: string; choices: Array<{ name: string; dtmf: string; actions: StepView[] }> }>;
 }
 
 const startName = { states: 'Initial State', tasks: 'Main Task' };
@@ -49,8 +51,16 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
     taskRef: (name) => `/${spec.type}/tasks/task[${taskRefIds.get(name) ?? name}]`,
   };
 
+  const menus: FlowView['menus'] = [];
   const stepView = (step: StepSpec): StepView => {
     const kind = stepKind(step);
+    if ('menu' in step) {
+      const refId = `${step.menu.name}_${10 + menus.length}`;
+      const menu = { name: step.menu.name, refId, prompt: step.menu.prompt, choices: [] as FlowView['menus'][number]['choices'] };
+      menus.push(menu);
+      menu.choices = step.menu.choices.map((choice) => ({ name: choice.name ?? `Choice ${choice.dtmf}`, dtmf: `digit_${choice.dtmf}`, actions: choice.steps.map(stepView) }));
+      return { partial: 'jump-to-menu', name: `Go to ${step.menu.name}`, targetMenuRef: `/${spec.type}/menus/menu[${refId}]` };
+    }
     if (isStructuredKind(kind)) {
       const definition = stepKinds[kind];
       const body = structuredBody(step, kind);
@@ -221,6 +231,7 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
     processingPrompt: facts.processingPrompt,
     compatibleFlowTypes: (spec.compatibleFlowTypes ?? defaultCompatibleTypes(spec)).map((type) => flowTypeFacts[type].apiName),
     actions: steps.map(stepView),
+    menus,
     tasks: Object.entries(spec.tasks ?? {}).map(([name, taskSteps]) => ({
       name,
       refId: taskRefIds.get(name)!,

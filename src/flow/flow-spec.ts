@@ -41,6 +41,11 @@ export interface DecisionStep {
   decision: { name?: string; condition: string; yes?: StepSpec[]; no?: StepSpec[] };
 }
 
+/** A call-flow menu: the step jumps to it, and each choice's DTMF digit runs its steps. */
+export interface MenuStep {
+  menu: { name: string; prompt: string; choices: Array<{ dtmf: number; name?: string; steps: StepSpec[] }> };
+}
+
 /** The first case whose condition is true runs; `default` when none is. */
 export interface SwitchStep {
   switch: { name?: string; cases: Array<{ when: string; steps?: StepSpec[] }>; default?: StepSpec[] };
@@ -111,6 +116,7 @@ export type StepSpec =
   | CallModuleStep
   | DecisionStep
   | SwitchStep
+  | MenuStep
   | GetParticipantDataStep
   | SetParticipantDataStep
   | UpdateDataStep

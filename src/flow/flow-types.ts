@@ -38,7 +38,7 @@ export const flowTypeFacts: Record<FlowType, FlowTypeFacts> = {
   },
   inboundCall: {
     template: 'flow-inbound-call', scope: 'Flow', end: 'disconnect', defaultErrorHandling: 'disconnect', languageSkill: 'noValue',
-    apiName: 'inboundcall', processingPrompt: true, steps: interaction,
+    apiName: 'inboundcall', processingPrompt: true, steps: [...interaction, 'menu'],
   },
   workflow: {
     template: 'flow-states', scope: 'Flow', end: 'endWorkflow', defaultErrorHandling: 'endWorkflow', languageSkill: 'none',
@@ -61,5 +61,5 @@ export function flowTypeRuns(type: FlowType, kind: StepKind): boolean {
 /** Steps after which a path does not continue. */
 export function isTerminalStep(kind: StepKind): boolean {
   if (isStructuredKind(kind)) return stepKinds[kind].terminal === true;
-  return kind === 'transferToAcd' || kind === 'disconnect' || kind === 'end';
+  return kind === 'transferToAcd' || kind === 'disconnect' || kind === 'end' || kind === 'menu';
 }

@@ -8,6 +8,7 @@ export function nestedStepLists(step: StepSpec): Array<[Path, StepSpec[] | undef
   if ('callAction' in step) return [[['success'], step.callAction.success], [['failure'], step.callAction.failure], [['timeout'], step.callAction.timeout]];
   if ('decision' in step) return [[['yes'], step.decision.yes], [['no'], step.decision.no]];
   if ('transferToAcd' in step) return [[['failure'], step.transferToAcd.failure]];
+  if ('menu' in step) return step.menu.choices.map((choice, index): [Path, StepSpec[] | undefined] => [['choices', index, 'steps'], choice.steps]);
   if ('switch' in step) {
     const cases = step.switch.cases.map((item, index): [Path, StepSpec[] | undefined] => [['cases', index, 'steps'], item.steps]);
     return [...cases, [['default'], step.switch.default]];

@@ -257,6 +257,25 @@ steps:
 `,
     expected: ['flow-undeclared-variable@8:17', 'flow-variable-type@12:39'],
   },
+  {
+    name: 'a menu digit chosen twice',
+    spec: `${header('inboundCall')}steps:
+  - menu:
+      name: Main
+      prompt: Press 1.
+      choices:
+        - { dtmf: 1, steps: [{ disconnect: null }] }
+        - { dtmf: 1, steps: [{ disconnect: null }] }
+`,
+    expected: ['flow-menu-choice@9:19'],
+  },
+  {
+    name: 'a menu in a chat flow',
+    spec: `${header()}steps:
+  - menu: { name: Main, prompt: Press 1., choices: [{ dtmf: 1, steps: [{ disconnect: null }] }] }
+`,
+    expected: ['flow-step-not-allowed@4:5'],
+  },
 ];
 
 describe('flow type checks', () => {

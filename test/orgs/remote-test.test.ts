@@ -56,7 +56,7 @@ describe('dactl test --remote', () => {
     const agreeing = await world.dactl('test', '--remote', '--org', 'test');
     expectNoSecrets(agreeing);
     expect(agreeing.stdout).toContain('= Get Customer Chat Communication › web chat routed to an agent');
-    expect(agreeing.stdout).toMatch(/org "test": 7 tests, 7 agree, 0 disagree, 0 not in the org/);
+    expect(agreeing.stdout).toMatch(/org "test": 9 tests, 9 agree, 0 disagree, 0 not in the org/);
     expect(agreeing.code).toBe(0);
 
     world.server.setTestRunner(platformEngine({ action: 'Find External Contacts by DNI', finalResult: { total: 3, contactIds: [], titles: [] } }));
