@@ -117,7 +117,8 @@ describe('Platform client errors', () => {
 
     await collect(makeClient({ credentials: clientCredentials(CLIENT_ID, `${CLIENT_SECRET}-wrong`) }).listActions());
     await collect(makeClient({ credentials: clientCredentials('limited', LIMITED_SECRET) }).createDraft(draftInput(integrationId)));
-    const client = makeClient({ maxRetries: 0, timeoutMs: 30 });
+    // The timeout must leave a loaded machine time to answer the calls that are meant to succeed.
+    const client = makeClient({ maxRetries: 0, timeoutMs: 500 });
     await client.listActions();
     server.inject({ kind: 'server-error', status: 500, times: 1 });
     await collect(client.listActions());
@@ -125,7 +126,7 @@ describe('Platform client errors', () => {
     await collect(client.listActions());
     server.inject({ kind: 'drop-connection', times: 1 });
     await collect(client.listActions());
-    server.inject({ kind: 'slow', delayMs: 200, times: 1 });
+    server.inject({ kind: 'slow', delayMs: 1500, times: 1 });
     await collect(client.listActions());
     await collect(client.getDraft('missing'));
     await collect(
