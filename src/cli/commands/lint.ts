@@ -4,19 +4,20 @@ import { stringify } from 'yaml';
 import { compareDiagnostics, ExitCode, severityRank, type Diagnostic, type Severity } from '../../diagnostics/index.js';
 import { displayPath } from '../../formatters/format-context.js';
 import { formatCompact } from '../../formatters/compact.js';
-import { formatNames, formatters, type FormatName } from '../../formatters/index.js';
+import { formatters, type FormatName } from '../../formatters/index.js';
 import { effectiveSettings, loadLintConfig, type LintConfig } from '../../lint/config.js';
 import { fixFile } from '../../lint/fix-result.js';
 import { lintPaths } from '../../lint/lint-files.js';
 import { allRules } from '../../lint/rules/index.js';
 import { unifiedDiff } from '../../lint/unified-diff.js';
+import { colourEnabled } from '../colour.js';
 import type { CliIo } from '../io.js';
 
 export interface LintCommandOptions {
-  format?: string;
+  format?: FormatName;
   output?: string;
-  failSeverity?: string;
-  maxWarnings?: string;
+  failSeverity?: Severity;
+  maxWarnings?: number;
   fix?: boolean;
   fixDryRun?: boolean;
   printConfig?: boolean;
@@ -24,17 +25,8 @@ export interface LintCommandOptions {
   toolVersion?: string;
 }
 
-const severities: readonly Severity[] = ['error', 'warn', 'info'];
-
 export async function runLint(paths: string[], options: LintCommandOptions, io: CliIo): Promise<number> {
-  const format = (options.format ?? 'stylish') as FormatName;
-  const failSeverity = (options.failSeverity ?? 'error') as Severity;
-  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
-  if (!formatNames.includes(format)) return usage(io, `--format must be one of ${formatNames.join(', ')}`);
-  if (!severities.includes(failSeverity)) return usage(io, `--fail-severity must be one of ${severities.join(', ')}`);
-  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
-    return usage(io, '--max-warnings must be a whole number, 0 or more');
-  }
+  const { format = 'stylish', failSeverity = 'error', maxWarnings } = options;
   if (options.fix && options.fixDryRun) return usage(io, 'use --fix or --fix-dry-run, not both');
 
   const { config, diagnostics: configProblems } = await loadLintConfig(io.cwd, options.config);
@@ -72,7 +64,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const toFile = options.output !== undefined;
   const report = formatters[format](diagnostics, {
     cwd: io.cwd,
-    color: format === 'stylish' && !toFile && io.isTTY && !io.env.NO_COLOR,
+    color: format === 'stylish' && !toFile && colourEnabled(io),
     sources: new Map(files.map((f) => [f.file, f.text])),
     files: files.map((f) => f.file),
     rules: allRules,
