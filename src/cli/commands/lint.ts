@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { compareDiagnostics, ExitCode, severityRank, type Diagnostic, type Severity } from '../../diagnostics/index.js';
+import { isUsageProblem } from '../../diagnostics/registry.js';
 import { displayPath } from '../../formatters/format-context.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { formatters, type FormatName } from '../../formatters/index.js';
@@ -40,7 +41,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   }
 
   const linted = await lintPaths(targets, config);
-  const missing = linted.diagnostics.filter((d) => d.ruleId === 'path-not-found');
+  const missing = linted.diagnostics.filter((d) => isUsageProblem(d.ruleId));
   if (missing.length) {
     for (const d of missing) io.stderr(`dactl: ${displayPath(d.file, io.cwd)}: no such file or folder\n`);
     return ExitCode.usage;
