@@ -21,6 +21,8 @@ export interface Diagnostic {
   file: string;
   path: PathSegment[];
   range?: Range;
+  /** Which of a lint rule's messages this is (its key in the rule's `messages`). */
+  messageId?: string;
 }
 
 /** A problem found by a stage, at its place in the document before that is resolved to a line and column. */
