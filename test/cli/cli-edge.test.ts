@@ -80,14 +80,7 @@ tests:
 `;
 
   it('is the same decision in every command that colours', async () => {
-    const defaultNotJson = `name: Broken
-integration: purecloud-data-actions
-request: { method: GET, url: /api/v2/users/me }
-response:
-  translationMap: { state: $.state }
-  translationMapDefaults: { state: disconnected }
-  successTemplate: '{"state": \${state}}'
-`;
+    const defaultNotJson = spec.replace('outputs: { state: { type: string, from: $.state } }', `response: { translationMap: { state: $.state }, translationMapDefaults: { state: gone }, successTemplate: '{"state": \${state}}' }`);
     const root = tempProject({ 'definitions/actions/state.action.yaml': spec, 'lintme/broken.action.yaml': defaultNotJson, 'other/actions/state.action.yaml': spec.replace('{ state: connected } }', '{ state: connected } }\n  - { name: second, input: { id: c2 }, response: { state: x }, expect: { output: { state: x } } }') });
     const runs = {
       test: (env: NodeJS.ProcessEnv, isTTY: boolean) => runCli(['test'], { cwd: root, env, isTTY }),

@@ -1,5 +1,12 @@
 import { runRuleTests } from '../rule-tester.js';
 
+const builtWithCategory = (category: string) => `
+  name: T
+  integration: purecloud-data-actions
+  category: ${category}
+  request: { method: GET, url: /api/v2/users/me }
+`;
+
 runRuleTests('category-too-long', {
   valid: [
     {
@@ -14,12 +21,7 @@ runRuleTests('category-too-long', {
     {
       name: 'a spec built in code with 256 characters that are more UTF-16 units',
       kind: 'built',
-      code: `
-        name: T
-        integration: purecloud-data-actions
-        category: ${'é'.repeat(128)}${'😀'.repeat(128)}
-        request: { method: GET, url: /api/v2/users/me }
-      `,
+      code: builtWithCategory(`${'é'.repeat(128)}${'😀'.repeat(128)}`),
     },
   ],
   invalid: [
@@ -37,12 +39,7 @@ runRuleTests('category-too-long', {
     {
       name: 'a spec built in code, counted in characters (256 é and 😀 are at the limit, 257 over it)',
       kind: 'built',
-      code: `
-        name: T
-        integration: purecloud-data-actions
-        category: ${'é'.repeat(128)}${'😀'.repeat(129)}
-        request: { method: GET, url: /api/v2/users/me }
-      `,
+      code: builtWithCategory(`${'é'.repeat(128)}${'😀'.repeat(129)}`),
       errors: [{ messageId: 'long', line: 3, column: 11 }],
     },
   ],
