@@ -1,23 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { ExitCode, UserError } from './diagnostics/errors.js';
 import { processIo } from './cli/io.js';
-import { runProgram } from './cli/program.js';
+import { main } from './cli/main.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
-async function main(): Promise<number> {
-  const io = processIo();
-  try {
-    return await runProgram(process.argv.slice(2), io, version);
-  } catch (error) {
-    if (error instanceof UserError) {
-      io.stderr(`dactl: ${error.message}\n`);
-      return error.exitCode;
-    }
-    io.stderr(`dactl: internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in dactl; please report it with the command you ran.\n`);
-    return ExitCode.usage;
-  }
-}
-
-process.exitCode = await main();
+process.exitCode = await main(process.argv.slice(2), processIo());

@@ -5,6 +5,8 @@ export interface CliIo {
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Standard input as text; tests supply it, the process reads its own stdin when this is absent. */
+  readStdin?: () => Promise<string>;
 }
 
 export function processIo(): CliIo {

@@ -1,9 +1,23 @@
-import { Command, CommanderError } from 'commander';
-import { ExitCode } from '../diagnostics/errors.js';
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { formatNames } from '../formatters/index.js';
+import { diffFormats, failSeverities, runFormats, testFormats } from './choices.js';
 import type { CliIo } from './io.js';
 
-/** The command table. Each command's module is loaded only when that command runs. */
-export function createProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
+/** `-f` is `--format` in every command that has one; overwriting is always spelled out as `--force`. */
+const formatOption = <const Name extends string>(names: readonly Name[], fallback: Name) =>
+  new Option('-f, --format <format>', `output format: ${names.join(', ')}`).choices(names).default(fallback);
+
+function wholeNumber(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('a whole number, 0 or more');
+  return value;
+}
+
+/**
+ * The command table, with each option's type inferred from its declaration. Each command's module is loaded only
+ * when that command runs.
+ */
+export function createProgram(io: CliIo, version: string, setExitCode: (code: number) => void) {
   const program = new Command('dactl')
     .description('Genesys Cloud data actions and Architect flows as code')
     .version(version, '-v, --version')
@@ -20,7 +34,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--templates <dir>', 'Handlebars templates that override the bundled Archy templates by file name')
     .option('--org <profile>', 'compile with the org profile definitions/orgs/<profile>.yaml into out/<profile>/ only')
     .option('--strict', 'refuse to write when lint reports an error, not only when a spec cannot compile')
-    .action(async (definitions: string, options) => {
+    .action(async (definitions, options) => {
       const { runBuild } = await import('./commands/build.js');
       setExitCode(await runBuild(definitions, options, io));
     });
@@ -31,8 +45,8 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .argument('<exports...>', 'export JSON files or folders')
     .option('-o, --out <dir>', 'folder for the specs', 'definitions/actions')
     .option('--strip-export-suffix', 'drop the " - Exported YYYY-MM-DD @ HH:MM" the UI appends to names')
-    .option('-f, --force', 'overwrite existing spec files')
-    .action(async (exports: string[], options) => {
+    .option('--force', 'overwrite existing spec files')
+    .action(async (exports, options) => {
       const { runImport } = await import('./commands/import.js');
       setExitCode(await runImport(exports, options, io));
     });
@@ -42,7 +56,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .description('print one action (inputs, request, outputs) or flow (steps, actions, bindings) as a tree')
     .argument('<action>', 'spec file (*.action.yaml or *.flow.yaml), export JSON, or action or flow name in the definitions')
     .option('-d, --definitions <dir>', 'definitions folder to search by name', 'definitions')
-    .action(async (action: string, options) => {
+    .action(async (action, options) => {
       const { runExplain } = await import('./commands/explain.js');
       setExitCode(await runExplain(action, options, io));
     });
@@ -51,15 +65,15 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .command('lint')
     .description('check action specs and data-action exports for the mistakes that break actions at run time')
     .argument('[paths...]', 'spec files, export JSON files or folders (default: definitions)')
-    .option('-f, --format <format>', 'stylish, json, sarif, github or junit', 'stylish')
+    .addOption(formatOption(formatNames, 'stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--fail-severity <severity>', 'exit 1 on findings at or above error, warn or info', 'error')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .addOption(new Option('--fail-severity <severity>', 'exit 1 on findings at or above this severity').choices(failSeverities).default('error' as const))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
     .option('--fix', 'apply the mechanical fixes to the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff; change nothing')
     .option('--print-config', 'print the effective rule settings and exit')
     .option('-c, --config <file>', 'configuration file (default: .dactl.yaml in the current folder)')
-    .action(async (paths: string[], options) => {
+    .action(async (paths, options) => {
       const { runLint } = await import('./commands/lint.js');
       setExitCode(await runLint(paths, { ...options, toolVersion: version }, io));
     });
@@ -68,11 +82,11 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .command('test')
     .description('run the tests inside action specs offline, against recorded responses')
     .argument('[paths...]', 'spec files or folders', ['definitions'])
-    .option('--format <format>', 'text, json or junit', 'text')
+    .addOption(formatOption(testFormats, 'text'))
     .option('--remote', "run the tests' inputs through the org's test endpoint and compare with the local simulation")
     .option('--org <profile>', 'the org profile for --remote (definitions/orgs/<profile>.yaml)')
     .option('-d, --definitions <dir>', 'definitions folder holding the org profiles', 'definitions')
-    .action(async (paths: string[], options) => {
+    .action(async (paths, options) => {
       if (options.remote) {
         const { runRemoteTest } = await import('./commands/test-remote.js');
         setExitCode(await runRemoteTest(paths, options, io));
@@ -90,8 +104,8 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('-i, --input <name=value>', 'an input value (repeatable)', (value: string, all: string[] = []) => [...all, value])
     .option('--input-file <file>', 'input values as a JSON object')
     .option('--status <code>', 'HTTP status of the recorded response', '200')
-    .option('--format <format>', 'text or json', 'text')
-    .action(async (action: string, options) => {
+    .addOption(formatOption(runFormats, 'text'))
+    .action(async (action, options) => {
       const { runRun } = await import('./commands/run.js');
       setExitCode(await runRun(action, options, io));
     });
@@ -101,7 +115,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .description('evaluate a JSONPath as Jayway (and so Genesys Cloud) does; exit 1 when nothing is found')
     .argument('<jsonpath>', 'the path, e.g. "$.participants[?(@.purpose==\'customer\')].id"')
     .argument('[file]', 'JSON document; - or none for standard input')
-    .action(async (path: string, file: string | undefined) => {
+    .action(async (path, file) => {
       const { runQuery } = await import('./commands/query.js');
       setExitCode(await runQuery(path, file, io));
     });
@@ -114,8 +128,8 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
     .option('--left-org <profile>', 'compile a definitions <left> with this org profile')
     .option('--right-org <profile>', 'compile a definitions <right> with this org profile')
-    .option('-f, --format <format>', 'tree, json or markdown', 'tree')
-    .action(async (left: string, right: string, options) => {
+    .addOption(formatOption(diffFormats, 'tree'))
+    .action(async (left, right, options) => {
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(left, right, options, io));
     });
@@ -127,7 +141,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('-o, --out <dir>', 'folder for the specs', 'definitions/actions')
     .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
     .option('--filter <glob>', 'only actions whose name or category/name matches (* and ?)')
-    .option('-f, --force', 'overwrite specs that define an action differently from the org')
+    .option('--force', 'overwrite specs that define an action differently from the org')
     .action(async (options) => {
       const { runPull } = await import('./commands/pull.js');
       setExitCode(await runPull(options, io));
@@ -151,19 +165,4 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   }
   return program;
-}
-
-export async function runProgram(argv: string[], io: CliIo, version: string): Promise<number> {
-  let exitCode: number = ExitCode.ok;
-  const program = createProgram(io, version, (code) => (exitCode = code));
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
-      return benign.includes(error.code) ? ExitCode.ok : ExitCode.usage;
-    }
-    throw error;
-  }
-  return exitCode;
 }

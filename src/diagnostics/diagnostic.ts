@@ -1,6 +1,6 @@
-export type Severity = 'error' | 'warn' | 'info';
+import type { PathSegment, SourceLocation } from './location.js';
 
-export type PathSegment = string | number;
+export type Severity = 'error' | 'warn' | 'info';
 
 /** 1-based line and column, as people and CI systems read them. */
 export interface Position {
@@ -21,19 +21,15 @@ export interface Diagnostic {
   file: string;
   path: PathSegment[];
   range?: Range;
+  /** Which of a lint rule's messages this is (its key in the rule's `messages`). */
+  messageId?: string;
 }
 
-/**
- * A problem found by a stage, before it is placed in a file. `at: 'key'` points at the map key rather
- * than its value; `span` narrows the range to part of a scalar value (e.g. one token of a JSONPath).
- */
-export interface Finding {
+/** A problem found by a stage, at its place in the document before that is resolved to a line and column. */
+export interface Finding extends SourceLocation {
   ruleId: string;
   severity: Severity;
   message: string;
-  path: PathSegment[];
-  at?: 'key' | 'value';
-  span?: { offset: number; length: number };
 }
 
 export const severityRank: Record<Severity, number> = { info: 0, warn: 1, error: 2 };

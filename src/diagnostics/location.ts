@@ -1,4 +1,5 @@
-import type { PathSegment } from './diagnostic.js';
+/** A key or an index on the way from a document's root to a value. */
+export type PathSegment = string | number;
 
 /** A part of a string value: `offset`/`length` count UTF-16 units of the decoded value. */
 export interface Span {

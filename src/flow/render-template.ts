@@ -19,9 +19,6 @@ export interface RenderedYaml {
 
 const markerPrefix = '#dactl-template@';
 
-interface SourceLocation {
-  start: { line: number; column: number };
-}
 
 /**
  * Renders the template `name` (every other template is available to it as a partial) and checks that
@@ -60,7 +57,7 @@ function compiledEnvironment(templates: TemplateSet, marked: boolean): Environme
 
 function compileEnvironment(templates: TemplateSet, marked: boolean): Environment {
   const hb = Handlebars.create();
-  hb.registerHelper('scalar', (value: unknown, options: Handlebars.HelperOptions & { loc?: SourceLocation; ids?: unknown[] }) => {
+  hb.registerHelper('scalar', (value: unknown, options: Handlebars.HelperOptions & { loc?: hbs.AST.SourceLocation; ids?: unknown[] }) => {
     if (value === undefined) {
       // Helper arguments escape strict mode's missing-field check, so a misspelt field would render as null.
       const start = options.loc?.start;
@@ -78,7 +75,7 @@ function compileEnvironment(templates: TemplateSet, marked: boolean): Environmen
       hb.parse(source);
       compiled = hb.compile(source, { noEscape: true, strict: true, trackIds: true } as CompileOptions);
     } catch (error) {
-      return { error: templateError(template, 'template-syntax', error) };
+      return { error: templateError(template, 'template-syntax', 'does not compile', error) };
     }
     hb.registerPartial(template.name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
       try {
@@ -103,13 +100,13 @@ function render(templates: TemplateSet, name: string, view: unknown, marked: boo
     return { text: partial(view, { partials: hb.partials as Record<string, Handlebars.Template> }) };
   } catch (error) {
     const template = (error as Record<symbol, unknown> | null)?.[templateOf] as TemplateFile | undefined;
-    return { error: templateError(template ?? main, 'template-render', error) };
+    return { error: templateError(template ?? main, 'template-render', 'failed to render', error) };
   }
 }
 
 const templateOf = Symbol('dactl template');
 
-function templateError(template: TemplateFile, ruleId: string, error: unknown): Diagnostic {
+function templateError(template: TemplateFile, ruleId: string, failure: string, error: unknown): Diagnostic {
   const raw = error instanceof Error ? error.message : String(error);
   const located = error as { lineNumber?: number; column?: number };
   const parseLine = /Parse error on line (\d+)/.exec(raw)?.[1];
@@ -119,7 +116,7 @@ function templateError(template: TemplateFile, ruleId: string, error: unknown): 
   return {
     ruleId,
     severity: 'error',
-    message: `template "${template.name}" ${ruleId === 'template-syntax' ? 'does not compile' : 'failed to render'}: ${message}`,
+    message: `template "${template.name}" ${failure}: ${message}`,
     file: template.file,
     path: [],
     range: pointRange(line, column),

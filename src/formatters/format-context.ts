@@ -6,7 +6,7 @@ import type { RuleMeta } from '../lint/define-rule.js';
 export interface FormatContext {
   /** Paths are shown relative to this folder, with `/`. */
   cwd: string;
-  /** ANSI colours (the CLI decides: a TTY and no NO_COLOR). */
+  /** ANSI colours (the CLI decides, see cli/colour.ts). */
   color?: boolean;
   /** File contents, for code frames. */
   sources?: ReadonlyMap<string, string>;

@@ -1,23 +1,27 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
-import { ruleDocsUrl, type RuleMeta } from '../lint/define-rule.js';
+import { docsUrl, findCheck } from '../diagnostics/registry.js';
 import { displayPath, type FormatContext } from './format-context.js';
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warn: 'warning', info: 'note' };
 export const sarifSchemaUri = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-/** SARIF 2.1.0: one run, every rule described with its docs link, results with file regions relative to the root. */
+/**
+ * SARIF 2.1.0: one run, every lint rule and every other check that reported described from its declaration with
+ * its docs link, results with file regions relative to the root.
+ */
 export function formatSarif(diagnostics: readonly Diagnostic[], context: FormatContext): string {
-  const known = new Map<string, RuleMeta>((context.rules ?? []).map((r) => [r.id, r]));
-  const ruleIds = [...known.keys()];
+  const lintRules = context.rules ?? [];
+  const ruleIds = lintRules.map((rule) => rule.id);
   for (const d of diagnostics) if (!ruleIds.includes(d.ruleId)) ruleIds.push(d.ruleId);
   const rules = ruleIds.map((id) => {
-    const meta = known.get(id);
+    const meta = findCheck(id, lintRules);
+    const rule = lintRules.find((r) => r.id === id);
     return meta
       ? {
           id,
           shortDescription: { text: meta.description },
-          helpUri: ruleDocsUrl(id),
-          defaultConfiguration: { level: level[meta.defaultSeverity], enabled: meta.recommended },
+          helpUri: docsUrl(meta),
+          defaultConfiguration: { level: level[meta.defaultSeverity], ...(rule ? { enabled: rule.recommended } : {}) },
         }
       : { id, shortDescription: { text: `dactl check ${id}` } };
   });

@@ -1,13 +1,11 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
 import { displayPath, type FormatContext } from './format-context.js';
-
-const codes = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, underline: 4 } as const;
-type Style = keyof typeof codes;
+import { painter, type Paint, type Style } from './paint.js';
 
 /** Grouped by file, each problem with a code frame and a caret under the range, then a summary line. */
 export function formatStylish(diagnostics: readonly Diagnostic[], context: FormatContext): string {
   if (diagnostics.length === 0) return '';
-  const paint = (style: Style, text: string): string => (context.color ? `\u001b[${codes[style]}m${text}\u001b[0m` : text);
+  const paint = painter(context.color);
   const severityStyle: Record<Severity, Style> = { error: 'red', warn: 'yellow', info: 'cyan' };
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
@@ -26,7 +24,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], context: Forma
   return `${out.join('\n')}\n`;
 }
 
-function codeFrame(lines: string[], d: Diagnostic, paint: (style: Style, text: string) => string): string[] {
+function codeFrame(lines: string[], d: Diagnostic, paint: Paint): string[] {
   const range = d.range;
   if (!range) return [];
   const line = lines[range.start.line - 1];
@@ -44,7 +42,7 @@ function codeFrame(lines: string[], d: Diagnostic, paint: (style: Style, text: s
   ];
 }
 
-function summary(diagnostics: readonly Diagnostic[], context: FormatContext, paint: (style: Style, text: string) => string): string {
+function summary(diagnostics: readonly Diagnostic[], context: FormatContext, paint: Paint): string {
   const count = (severity: Severity): number => diagnostics.filter((d) => d.severity === severity).length;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const errors = count('error');

@@ -1,13 +1,10 @@
-import type { PathSegment } from '../diagnostics/index.js';
+import type { SourceLocation, Span } from '../diagnostics/location.js';
+import { docsUrl, type CheckMeta } from '../diagnostics/registry.js';
 import type { ActionFacts } from './action-facts.js';
 
 export type RuleSeverity = 'error' | 'warn';
 
-/** A part of a string value: `offset`/`length` count UTF-16 units of the decoded value. */
-export interface Span {
-  offset: number;
-  length: number;
-}
+export type { Span } from '../diagnostics/location.js';
 
 /** Replace `span` of the string value at the report's path (the whole value when no span) with `text`. */
 export interface TextFix {
@@ -15,13 +12,10 @@ export interface TextFix {
   text: string;
 }
 
-export interface RuleReport<MessageId extends string> {
+/** `path` is into the data-action export (the compiled artifact for a spec). */
+export interface RuleReport<MessageId extends string> extends SourceLocation {
   messageId: MessageId;
   data?: Record<string, string | number>;
-  /** A path into the data-action export (the compiled artifact for a spec). */
-  path: PathSegment[];
-  span?: Span;
-  at?: 'key' | 'value';
   fix?: TextFix;
 }
 
@@ -30,7 +24,7 @@ export interface RuleContext<MessageId extends string = string> {
   report(report: RuleReport<MessageId>): void;
 }
 
-export interface RuleMeta {
+export interface RuleMeta extends CheckMeta {
   id: string;
   description: string;
   defaultSeverity: RuleSeverity;
@@ -55,7 +49,7 @@ export interface RuleDefinition<MessageId extends string> {
 }
 
 export function defineRule<const MessageId extends string>(definition: RuleDefinition<MessageId>): Rule {
-  return { ...definition, fixable: definition.fixable === true } as Rule;
+  return { ...definition, fixable: definition.fixable === true, docs: ruleDocsPath(definition.id) } as Rule;
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
@@ -64,9 +58,11 @@ export function formatMessage(template: string, data: Record<string, string | nu
   );
 }
 
-/** Where each rule's documentation lives; SARIF `helpUri` and the docs meta-test use it. */
-export const ruleDocsBaseUrl = 'https://github.com/dactl/dactl/blob/main/docs/rules/';
+/** Where each rule's documentation lives, relative to the repository root. */
+export function ruleDocsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}
 
 export function ruleDocsUrl(ruleId: string): string {
-  return `${ruleDocsBaseUrl}${ruleId}.md`;
+  return docsUrl({ docs: ruleDocsPath(ruleId) });
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { compareDiagnostics, dedupeDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { schemaProblemOf } from '../diagnostics/registry.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import { compileLoadedSpec } from '../project/load-project.js';
 import { maxSourceBytes, parseSource, type SourceDocument } from '../source/index.js';
@@ -13,6 +14,9 @@ import { exportTarget, specTarget, type LintTarget } from './lint-target.js';
 import { runRules, type SourceFix } from './run-lint.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
 import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
+
+/** Exports from the platform may carry keys and lengths the schema does not know; they still lint. */
+const toleratedInExports = new Set<string>(['unknown-key', 'range']);
 
 export type LintedKind = 'spec' | 'export' | 'skipped';
 
@@ -67,7 +71,7 @@ export function lintText(file: string, text: string, config: LintConfig): FileLi
     if (action.spec && action.artifact) lintTarget(specTarget(action.source, action.spec, action.artifact), config, result);
   } else if (isObject && ('config' in value || 'actionType' in value) && 'contract' in value) {
     result.kind = 'export';
-    const problems = schemaFindings(schemaValidator('data-action-export'), value, 'export').filter((p) => p.ruleId !== 'export-unknown-key' && p.ruleId !== 'export-range');
+    const problems = schemaFindings(schemaValidator('data-action-export'), value, 'export').filter((p) => !toleratedInExports.has(schemaProblemOf(p.ruleId) ?? ''));
     if (problems.length) {
       result.diagnostics.push(...problems.map((p) => loaded.source.locate({ ...p, ruleId: 'not-an-export', message: `not a valid data-action export: ${p.message}` })));
     } else {

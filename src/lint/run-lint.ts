@@ -36,7 +36,7 @@ export function runRules(target: LintTarget, rules: readonly EnabledRule[]): Lin
         ...(located.at ? { at: located.at } : {}),
         ...(located.span ? { span: located.span } : {}),
       });
-      const message: LintMessage = { diagnostic };
+      const message: LintMessage = { diagnostic: { ...diagnostic, messageId: found.messageId } };
       const fix = found.fix && placeFix(target, rule.id, found.path, found.fix.span, found.fix.text);
       if (fix) message.fix = fix;
       messages.push(message);

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { hasErrors, suggestion, UserError, type Diagnostic } from '../diagnostics/index.js';
+import { asSchemaSubject } from '../diagnostics/registry.js';
 import { resolveRegion } from '../platform/regions.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { reservedProfileNames, type OrgProfile, type OrgProfileSpec } from './org-profile.js';
@@ -37,9 +38,7 @@ export async function loadProfiles(definitionsDir: string): Promise<LoadedProfil
 export async function loadProfile(file: string): Promise<{ profile: OrgProfile | undefined; diagnostics: Diagnostic[] }> {
   const name = basename(file).replace(profilePattern, '');
   const loaded = await loadSpec<OrgProfileSpec>(file, 'org');
-  const diagnostics = [...loaded.diagnostics].map((d) =>
-    d.ruleId.startsWith('spec-') ? { ...d, ruleId: d.ruleId.replace(/^spec-/, 'org-') } : d,
-  );
+  const diagnostics = loaded.diagnostics.map((d) => ({ ...d, ruleId: asSchemaSubject(d.ruleId, 'org') }));
   const spec = loaded.spec;
   if (spec) {
     const problem = (message: string, path: string[] = []) =>

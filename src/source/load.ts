@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { isAlias, isPair, isScalar, LineCounter, parseDocument, visit, YAMLError, type Document } from 'yaml';
 import type { Diagnostic, Finding } from '../diagnostics/index.js';
+import { yamlCheckId } from '../diagnostics/registry.js';
 import { SourceDocument } from './source-document.js';
 
 /** Definitions are small; anything this large is a mistake (or an attack), refused before parsing. */
@@ -151,7 +152,7 @@ function yamlProblem(source: SourceDocument, problem: YAMLError): Diagnostic {
     ? 'duplicate key: each key may appear once in a map; remove or rename one of them'
     : `${problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
   return {
-    ruleId: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+    ruleId: yamlCheckId(problem.code),
     severity: problem.name === 'YAMLWarning' ? 'warn' : 'error',
     message,
     file: source.file,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import { schemaProblemOf } from '../diagnostics/registry.js';
 import { loadSourceFile, type LoadedSource } from '../source/index.js';
 import type { SourceDocument } from '../source/source-document.js';
 import { schemaFindings } from './schema-findings.js';
@@ -37,6 +38,6 @@ export function checkSpecShape<T>(loaded: LoadedSource, schemaName: string): Loa
   const shape = schemaFindings(schemaValidator(schemaName), value);
   diagnostics.push(...shape.map((f) => source.locate(f)));
   // Unknown keys alone leave the shape usable, so later stages still run and report in the same pass.
-  const usable = shape.every((f) => f.ruleId === 'spec-unknown-key');
+  const usable = shape.every((f) => schemaProblemOf(f.ruleId) === 'unknown-key');
   return { file: source.file, source, spec: usable ? (value as T) : undefined, diagnostics };
 }

@@ -1,11 +1,12 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { suggestion, type Finding, type PathSegment } from '../diagnostics/index.js';
+import { schemaCheckId, schemaProblemOf, schemaProblems, type SchemaSubject } from '../diagnostics/registry.js';
 
 /**
  * Runs an Ajv validator and turns its errors into findings a person can act on: one per location,
  * pointed at the offending key, with "did you mean" for unknown keys and enum values.
  */
-export function schemaFindings(validate: ValidateFunction, value: unknown, rulePrefix = 'spec'): Finding[] {
+export function schemaFindings(validate: ValidateFunction, value: unknown, rulePrefix: SchemaSubject = 'spec'): Finding[] {
   if (validate(value)) return [];
   const byLocation = new Map<string, Finding>();
   for (const error of validate.errors ?? []) {
@@ -18,12 +19,13 @@ export function schemaFindings(validate: ValidateFunction, value: unknown, ruleP
   return [...byLocation.values()];
 }
 
-const rulePriority = ['invalid', 'type', 'range', 'enum', 'missing-key', 'unknown-key'];
+/** At one location the most specific problem wins; `schemaProblems` lists them from most to least telling. */
 function priority(ruleId: string): number {
-  return rulePriority.indexOf(ruleId.slice(ruleId.indexOf('-') + 1));
+  const problem = schemaProblemOf(ruleId);
+  return problem ? schemaProblems.length - schemaProblems.indexOf(problem) : -1;
 }
 
-function toFinding(error: ErrorObject, prefix: string, root: unknown): Finding | undefined {
+function toFinding(error: ErrorObject, prefix: SchemaSubject, root: unknown): Finding | undefined {
   const path = pointerToPath(error.instancePath);
   const where = path.length ? `"${path.join('.')}"` : 'the document';
   const params = error.params as Record<string, unknown>;
@@ -32,7 +34,7 @@ function toFinding(error: ErrorObject, prefix: string, root: unknown): Finding |
       const key = String(params.additionalProperty);
       const allowed = allowedKeys(error);
       return {
-        ruleId: `${prefix}-unknown-key`,
+        ruleId: schemaCheckId(prefix, 'unknown-key'),
         severity: 'error',
         message: `unknown key "${key}" in ${where}${suggestion(key, allowed)}`,
         path: [...path, key],
@@ -41,7 +43,7 @@ function toFinding(error: ErrorObject, prefix: string, root: unknown): Finding |
     }
     case 'required':
       return {
-        ruleId: `${prefix}-missing-key`,
+        ruleId: schemaCheckId(prefix, 'missing-key'),
         severity: 'error',
         message: `${where} is missing the required key "${String(params.missingProperty)}"`,
         path,
@@ -49,7 +51,7 @@ function toFinding(error: ErrorObject, prefix: string, root: unknown): Finding |
       };
     case 'type':
       return {
-        ruleId: `${prefix}-type`,
+        ruleId: schemaCheckId(prefix, 'type'),
         severity: 'error',
         message: `${where} must be ${article(String(params.type))}, not ${describe(valueAt(root, path))}`,
         path,
@@ -58,7 +60,7 @@ function toFinding(error: ErrorObject, prefix: string, root: unknown): Finding |
       const allowed = (params.allowedValues as unknown[]).map(String);
       const actual = valueAt(root, path);
       return {
-        ruleId: `${prefix}-enum`,
+        ruleId: schemaCheckId(prefix, 'enum'),
         severity: 'error',
         message: `${where} must be one of ${allowed.join(', ')}${typeof actual === 'string' ? suggestion(actual, allowed) : ''}`,
         path,
@@ -69,13 +71,13 @@ function toFinding(error: ErrorObject, prefix: string, root: unknown): Finding |
     case 'minLength':
     case 'maxLength':
     case 'minItems':
-      return { ruleId: `${prefix}-range`, severity: 'error', message: `${where} ${error.message ?? 'is out of range'}`, path };
+      return { ruleId: schemaCheckId(prefix, 'range'), severity: 'error', message: `${where} ${error.message ?? 'is out of range'}`, path };
     case 'anyOf':
     case 'oneOf':
     case 'if':
       return undefined;
     default:
-      return { ruleId: `${prefix}-invalid`, severity: 'error', message: `${where} ${error.message ?? 'is invalid'}`, path };
+      return { ruleId: schemaCheckId(prefix, 'invalid'), severity: 'error', message: `${where} ${error.message ?? 'is invalid'}`, path };
   }
 }
 

@@ -63,6 +63,7 @@ describe('formatters', () => {
     expect(report.version).toBe(1);
     expect(report.diagnostics[0]).toEqual({
       ruleId: 'jsonpath-positional-participant',
+      messageId: null,
       severity: 'error',
       message: 'participants[1] picks a participant by position',
       file: 'definitions/actions/get-chat.action.yaml',

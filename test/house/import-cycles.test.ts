@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCycles, cycles, fileGraph, folderGraph } from '../../scripts/check-cycles.mjs';
+import { repoRoot } from '../support/paths.js';
 
 const graph = (edges: Record<string, string[]>) => new Map(Object.entries(edges).map(([from, to]) => [from, new Set(to)]));
 
@@ -24,5 +27,18 @@ describe('import cycles', () => {
 
   it('src/ has none, between files or between folders', () => {
     expect(checkCycles()).toEqual([]);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  it('draws every folder of src/ below the folders it imports', () => {
+    const text = readFileSync(join(repoRoot, 'docs/architecture.md'), 'utf8');
+    const block = /## Folders, from the base up[\s\S]*?```\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
+    const rows = block.split('\n').filter(Boolean).map((line) => line.slice(0, 43).trim().split(/\s+/));
+    const rowOf = new Map(rows.flatMap((folders, i) => folders.map((folder) => [folder, i] as const)));
+    const folders = folderGraph(fileGraph());
+    expect([...folders.keys()].sort()).toEqual([...rowOf.keys()].sort());
+    const upward = [...folders].flatMap(([from, targets]) => [...targets].filter((to) => rowOf.get(to)! >= rowOf.get(from)!).map((to) => `${from} → ${to}`));
+    expect(upward).toEqual([]);
   });
 });

@@ -13,26 +13,27 @@ function syntaxError(path: string): JsonPathSyntaxError {
 
 describe('syntax errors point into the path as written', () => {
   it.each([
-    ['$.a b', 3],
-    ['a b', 1],
-    ['$a', 1],
-    ['$.', 1],
-    ['$...key', 3],
-    ['$[key]', 1],
-    ["$['a'.'b']", 4],
-    ['$[2:113667776004]', 2],
-    ['$[::2]', 2],
-    ['$[?@.a]', 1],
-    ['$[?(@.a == )]', 11],
-    ['$[?(@.key=42)]', 9],
-    ['$[?(@.a && true)]', 11],
-    ['$[?(@.a=~/(a+)+$/)]', 9],
-    ['$.x.length(', 4],
-    ['', 0],
-  ])('%s fails at offset %i', (path, offset) => {
+    ['$.a b', 3, ' '],
+    ['a b', 1, ' '],
+    ['$a', 1, 'a'],
+    ['$.', 1, '.'],
+    ['$...key', 3, '.'],
+    ['$[key]', 1, '['],
+    ["$['a'.'b']", 4, "'"],
+    ['$[2:113667776004]', 2, '2:113667776004'],
+    ['$[::2]', 2, '::2'],
+    ['$[?@.a]', 1, '['],
+    ['$[?(@.a == )]', 11, ')'],
+    ['$[?(@.key=42)]', 9, '='],
+    ['$[?(@.a && true)]', 11, 'true'],
+    ['$[?(@.a=~/(a+)+$/)]', 9, '/(a+)+$/'],
+    ['$.x.length(', 4, 'length'],
+    ['', 0, ''],
+  ])('%s fails at offset %i, on %j', (path, offset, token) => {
     const error = syntaxError(path);
     expect(error.offset).toBe(offset);
-    expect(error.length).toBeGreaterThanOrEqual(0);
+    expect(path.slice(error.offset, error.offset + error.length)).toBe(token);
+    expect(error.message).not.toBe('');
   });
 });
 

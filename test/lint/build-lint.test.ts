@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/output/build-project.js';
-import { runProgram } from '../../src/cli/program.js';
+import { main } from '../../src/cli/main.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -43,7 +43,7 @@ describe('dactl build with lint', () => {
   it('exits 0 with lint errors, 1 with --strict', async () => {
     await writeFile(join(dir, 'definitions/actions/state.action.yaml'), lintError);
     const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {}, cwd: dir };
-    expect(await runProgram(['build'], io, '0.1.0')).toBe(0);
-    expect(await runProgram(['build', '--strict', '-o', 'out2'], io, '0.1.0')).toBe(1);
+    expect(await main(['build'], io)).toBe(0);
+    expect(await main(['build', '--strict', '-o', 'out2'], io)).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runProgram } from '../../src/cli/program.js';
+import { main } from '../../src/cli/main.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -14,7 +14,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 async function run(args: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
   let stdout = '';
   let stderr = '';
-  const code = await runProgram(['lint', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY, env, cwd: dir }, '0.1.0');
+  const code = await main(['lint', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY, env, cwd: dir });
   return { code, stdout, stderr };
 }
 

@@ -34,7 +34,7 @@ async function expectRejected(content: string | Uint8Array, expected: Expected[]
 
 describe('bad input is reported with rule id, line and column, and out/ is left as it was', () => {
   it('a YAML syntax error', async () => {
-    await expectRejected('name: x\nrequest: [unclosed\n', [{ ruleId: 'yaml-syntax', line: 3, column: 1 }]);
+    await expectRejected('name: x\nrequest: [unclosed\n', [{ ruleId: 'yaml-bad-indent', line: 3, column: 1 }]);
   });
 
   it('a duplicate key', async () => {

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { bin } from './built-binary.js';
-import { runProgram } from '../../src/cli/program.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { UserError } from '../../src/diagnostics/errors.js';
+import { internalErrorMarker, main } from '../../src/cli/main.js';
 import { repoRoot } from './paths.js';
 
 export interface CliRun {
@@ -19,11 +18,14 @@ export interface CliRunOptions {
   stdin?: string;
 }
 
-/** Runs dactl in-process as bin.ts does (a UserError is one line and its exit code), with captured output. */
+/**
+ * Runs dactl in-process through the same `main()` as bin.ts, with captured output. An internal error (a bug, not
+ * a usage problem) fails the calling test with its stack rather than passing as exit code 2.
+ */
 export async function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo & { readStdin?: () => Promise<string> } = {
+  const io: CliIo = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     isTTY: options.isTTY ?? false,
@@ -34,13 +36,9 @@ export async function runCli(args: string[], options: CliRunOptions = {}): Promi
     const stdin = options.stdin;
     io.readStdin = async () => stdin;
   }
-  try {
-    const code = await runProgram(args, io, '0.0.0-test');
-    return { code, stdout, stderr };
-  } catch (error) {
-    if (error instanceof UserError) return { code: error.exitCode, stdout, stderr: `${stderr}dactl: ${error.message}\n` };
-    throw error;
-  }
+  const code = await main(args, io);
+  if (stderr.includes(`dactl: ${internalErrorMarker}:`)) throw new Error(`dactl ${args.join(' ')} failed:\n${stderr}`);
+  return { code, stdout, stderr };
 }
 
 /** Runs the built binary as a user would (the global setup has built dist/). */

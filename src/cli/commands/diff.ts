@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ExitCode, hasErrors, UserError } from '../../diagnostics/index.js';
+import { ExitCode, hasErrors } from '../../diagnostics/index.js';
 import { diffActions } from '../../diff/diff-actions.js';
 import { formatDiffJson } from '../../diff/format-json.js';
 import { formatDiffMarkdown } from '../../diff/format-markdown.js';
@@ -9,19 +9,19 @@ import { formatCompact } from '../../formatters/compact.js';
 import { asUserError, connectFromEnv } from '../../orgs/cli-support.js';
 import { requireProfile } from '../../orgs/load-profiles.js';
 import type { OrgProfile } from '../../orgs/org-profile.js';
+import { painter } from '../../formatters/paint.js';
+import type { DiffFormat } from '../choices.js';
+import { colourEnabled } from '../colour.js';
 import type { CliIo } from '../io.js';
 
 export interface DiffCommandOptions {
   definitions: string;
   leftOrg?: string;
   rightOrg?: string;
-  format: string;
+  format: DiffFormat;
 }
 
-const formats = ['tree', 'json', 'markdown'];
-
 export async function runDiff(left: string, right: string, options: DiffCommandOptions, io: CliIo): Promise<number> {
-  if (!formats.includes(options.format)) throw new UserError(`unknown --format "${options.format}"; use tree, json or markdown`);
   const definitionsDir = resolve(io.cwd, options.definitions);
   const profile = (name: string) => requireProfile(definitionsDir, name);
   const connect = connectFromEnv(io.env);
@@ -50,7 +50,7 @@ export async function runDiff(left: string, right: string, options: DiffCommandO
   const title = `${left} → ${right}`;
   if (options.format === 'json') io.stdout(formatDiffJson(result));
   else if (options.format === 'markdown') io.stdout(formatDiffMarkdown(result, title));
-  else io.stdout(formatDiffTree(result, title));
+  else io.stdout(formatDiffTree(result, title, painter(colourEnabled(io))));
 
   if (hasErrors(diagnostics)) {
     io.stderr('dactl: the comparison is incomplete: the files above could not be read as actions\n');

@@ -2,21 +2,23 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { compareDiagnostics, ExitCode, severityRank, type Diagnostic, type Severity } from '../../diagnostics/index.js';
+import { isUsageProblem } from '../../diagnostics/registry.js';
 import { displayPath } from '../../formatters/format-context.js';
 import { formatCompact } from '../../formatters/compact.js';
-import { formatNames, formatters, type FormatName } from '../../formatters/index.js';
+import { formatters, type FormatName } from '../../formatters/index.js';
 import { effectiveSettings, loadLintConfig, type LintConfig } from '../../lint/config.js';
 import { fixFile } from '../../lint/fix-result.js';
 import { lintPaths } from '../../lint/lint-files.js';
 import { allRules } from '../../lint/rules/index.js';
 import { unifiedDiff } from '../../lint/unified-diff.js';
+import { colourEnabled } from '../colour.js';
 import type { CliIo } from '../io.js';
 
 export interface LintCommandOptions {
-  format?: string;
+  format?: FormatName;
   output?: string;
-  failSeverity?: string;
-  maxWarnings?: string;
+  failSeverity?: Severity;
+  maxWarnings?: number;
   fix?: boolean;
   fixDryRun?: boolean;
   printConfig?: boolean;
@@ -24,17 +26,8 @@ export interface LintCommandOptions {
   toolVersion?: string;
 }
 
-const severities: readonly Severity[] = ['error', 'warn', 'info'];
-
 export async function runLint(paths: string[], options: LintCommandOptions, io: CliIo): Promise<number> {
-  const format = (options.format ?? 'stylish') as FormatName;
-  const failSeverity = (options.failSeverity ?? 'error') as Severity;
-  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
-  if (!formatNames.includes(format)) return usage(io, `--format must be one of ${formatNames.join(', ')}`);
-  if (!severities.includes(failSeverity)) return usage(io, `--fail-severity must be one of ${severities.join(', ')}`);
-  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
-    return usage(io, '--max-warnings must be a whole number, 0 or more');
-  }
+  const { format = 'stylish', failSeverity = 'error', maxWarnings } = options;
   if (options.fix && options.fixDryRun) return usage(io, 'use --fix or --fix-dry-run, not both');
 
   const { config, diagnostics: configProblems } = await loadLintConfig(io.cwd, options.config);
@@ -48,7 +41,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   }
 
   const linted = await lintPaths(targets, config);
-  const missing = linted.diagnostics.filter((d) => d.ruleId === 'path-not-found');
+  const missing = linted.diagnostics.filter((d) => isUsageProblem(d.ruleId));
   if (missing.length) {
     for (const d of missing) io.stderr(`dactl: ${displayPath(d.file, io.cwd)}: no such file or folder\n`);
     return ExitCode.usage;
@@ -72,7 +65,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const toFile = options.output !== undefined;
   const report = formatters[format](diagnostics, {
     cwd: io.cwd,
-    color: format === 'stylish' && !toFile && io.isTTY && !io.env.NO_COLOR,
+    color: format === 'stylish' && !toFile && colourEnabled(io),
     sources: new Map(files.map((f) => [f.file, f.text])),
     files: files.map((f) => f.file),
     rules: allRules,

@@ -5,10 +5,7 @@ import { compileJsonPath, JsonPathSyntaxError, toJsonText, type CompiledPath } f
 import { MAX_RESPONSE_BYTES, parseJsonText } from '../../simulate/response-body.js';
 import type { CliIo } from '../io.js';
 
-/** Standard input is read through `readStdin` when a test supplies it. */
-export type QueryIo = CliIo & { readStdin?: () => Promise<string> };
-
-export async function runQuery(path: string, file: string | undefined, io: QueryIo): Promise<number> {
+export async function runQuery(path: string, file: string | undefined, io: CliIo): Promise<number> {
   let compiled: CompiledPath;
   try {
     compiled = compileJsonPath(path);
@@ -34,7 +31,7 @@ function syntaxErrorText(path: string, error: JsonPathSyntaxError): string {
   return `dactl: invalid JSONPath at column ${offset + 1}: ${error.message}\n  ${path}\n  ${' '.repeat(offset)}^${'~'.repeat(width - 1)}\n`;
 }
 
-async function readDocument(file: string | undefined, io: QueryIo): Promise<string> {
+async function readDocument(file: string | undefined, io: CliIo): Promise<string> {
   if (file === undefined || file === '-') {
     if (io.readStdin) return io.readStdin();
     if (process.stdin.isTTY) throw new UserError('give a JSON file, or pipe the document into standard input');

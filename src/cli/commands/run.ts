@@ -8,6 +8,7 @@ import { loadAction } from '../../project/load-project.js';
 import { formatTrace } from '../../simulate/format-trace.js';
 import { MAX_RESPONSE_BYTES } from '../../simulate/response-body.js';
 import { simulateAction } from '../../simulate/simulate-action.js';
+import type { RunFormat } from '../choices.js';
 import type { CliIo } from '../io.js';
 
 export interface RunCommandOptions {
@@ -15,12 +16,11 @@ export interface RunCommandOptions {
   inputFile?: string;
   response: string;
   status?: string;
-  format?: string;
+  format?: RunFormat;
 }
 
 export async function runRun(target: string, options: RunCommandOptions, io: CliIo): Promise<number> {
-  const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UserError(`unknown format "${format}"; use text or json`);
+  const { format = 'text' } = options;
   const status = parseStatus(options.status);
   const diagnostics: Diagnostic[] = [];
   const artifact = await loadArtifact(resolve(io.cwd, target), diagnostics);

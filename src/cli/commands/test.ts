@@ -5,17 +5,17 @@ import { formatTestJunit } from '../../formatters/test-junit.js';
 import { formatStep } from '../../simulate/format-trace.js';
 import { runProjectTests, type TestRun } from '../../simulate/run-project-tests.js';
 import type { SpecTestResult } from '../../simulate/run-spec-tests.js';
+import { painter, type Paint } from '../../formatters/paint.js';
+import type { TestFormat } from '../choices.js';
+import { colourEnabled } from '../colour.js';
 import type { CliIo } from '../io.js';
 
 export interface TestCommandOptions {
-  format?: string;
+  format?: TestFormat;
 }
 
-const formats = ['text', 'json', 'junit'];
-
 export async function runTest(paths: string[], options: TestCommandOptions, io: CliIo): Promise<number> {
-  const format = options.format ?? 'text';
-  if (!formats.includes(format)) throw new UserError(`unknown format "${format}"; use ${formats.join(', ')}`);
+  const { format = 'text' } = options;
   const targets = (paths.length ? paths : ['definitions']).map((p) => resolve(io.cwd, p));
   const run = await runProjectTests(targets);
   if (run.diagnostics.length && run.reports.length === 0) {
@@ -23,22 +23,22 @@ export async function runTest(paths: string[], options: TestCommandOptions, io: 
   }
   if (format === 'junit') io.stdout(formatTestJunit(run, io.cwd));
   else if (format === 'json') io.stdout(`${JSON.stringify(jsonReport(run, io.cwd), null, 2)}\n`);
-  else io.stdout(textReport(run, io.cwd));
+  else io.stdout(textReport(run, io.cwd, painter(colourEnabled(io))));
   const failed = run.failed > 0 || run.broken > 0 || run.diagnostics.length > 0;
   return failed ? ExitCode.findings : ExitCode.ok;
 }
 
-function textReport(run: TestRun, cwd: string): string {
+function textReport(run: TestRun, cwd: string, paint: Paint): string {
   const out: string[] = [];
   if (run.diagnostics.length) out.push(formatCompact(run.diagnostics, cwd).trimEnd());
   for (const report of run.reports) {
     if (report.diagnostics.length) {
-      out.push(`✗ ${relative(cwd, report.file)}: the spec does not compile, so its tests did not run`);
+      out.push(`${paint('red', '✗')} ${relative(cwd, report.file)}: the spec does not compile, so its tests did not run`);
       out.push(...formatCompact(report.diagnostics, cwd).trimEnd().split('\n').map((line) => `    ${line}`));
       continue;
     }
     for (const result of report.results) {
-      out.push(`${result.passed ? '✓' : '✗'} ${result.action} › ${result.name}`);
+      out.push(`${result.passed ? paint('green', '✓') : paint('red', '✗')} ${result.action} › ${result.name}`);
       if (!result.passed) out.push(...failureLines(result, cwd));
     }
   }
@@ -47,7 +47,7 @@ function textReport(run: TestRun, cwd: string): string {
   const parts = [`${plural(run.reports.length, 'spec')}, ${plural(tests, 'test')}: ${run.passed} passed, ${run.failed} failed`];
   if (run.broken) parts.push(`${plural(run.broken, 'spec')} did not compile`);
   if (untested) parts.push(`${plural(untested, 'spec')} without tests`);
-  out.push('', parts.join('; '));
+  out.push('', paint('bold', parts.join('; ')));
   return `${out.join('\n')}\n`;
 }
 

@@ -54,7 +54,7 @@ runRuleTests('body-unescaped-input', {
         "optional": "$!{input.msg}"
       }
 `,
-      errors: [{ at: '${input.msg}' }, { at: '$!{input.msg}' }],
+      errors: [{ messageId: 'unescaped', at: '${input.msg}' }, { messageId: 'unescaped', at: '$!{input.msg}' }],
       output: `${header}
   request:
     method: POST

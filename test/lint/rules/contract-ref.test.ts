@@ -10,7 +10,7 @@ runRuleTests('contract-ref', {
         inputSchema: { type: 'object', properties: { a: { $ref: '#/definitions/id' } } },
         successSchema: { type: 'object', properties: { b: { $ref: 'user.json' } } },
       }),
-      errors: [{ at: '"$ref"' }, { at: '"$ref": "user.json"' }],
+      errors: [{ messageId: 'ref', at: '"$ref"' }, { messageId: 'ref', at: '"$ref": "user.json"' }],
     },
   ],
 });

@@ -7,7 +7,7 @@ runRuleTests('contract-root-not-object', {
       name: 'an array output root (the salesforce blueprint) and an untyped input root',
       kind: 'export',
       code: exportJson({ inputSchema: { properties: {} }, successSchema: { type: 'array', items: { type: 'object' } } }),
-      errors: [{ at: '"inputSchema"' }, { at: '"array"' }],
+      errors: [{ messageId: 'notObject', at: '"inputSchema"' }, { messageId: 'notObject', at: '"array"' }],
     },
   ],
 });

@@ -28,7 +28,7 @@ runRuleTests('default-for-unknown-key', {
             stat: '"unknown"'
           successTemplate: '{"state": \${state}}'
       `,
-      errors: [{ line: 7, column: 5 }],
+      errors: [{ messageId: 'unknown', line: 7, column: 5 }],
     },
   ],
 });

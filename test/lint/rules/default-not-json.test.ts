@@ -33,8 +33,8 @@ runRuleTests('default-not-json', {
     successTemplate: '{"state": \${state}, "ids": \${ids}}'
 `,
       errors: [
-        { line: 9, column: 12 },
-        { line: 10, column: 10 },
+        { messageId: 'notJson', line: 9, column: 12 },
+        { messageId: 'empty', line: 10, column: 10 },
       ],
       output: `${header}
   response:
@@ -49,7 +49,7 @@ runRuleTests('default-not-json', {
       name: 'an export keeps JSON quoting when fixed',
       kind: 'export',
       code: '{"name":"T","integrationType":"purecloud-data-actions","actionType":"custom","config":{"request":{"requestUrlTemplate":"/x","requestType":"GET","headers":{},"requestTemplate":"${input.rawRequest}"},"response":{"translationMap":{"state":"$.state"},"translationMapDefaults":{"state":"UNKNOWN"},"successTemplate":"{\\"state\\": ${state}}"}},"contract":{"input":{"inputSchema":{"type":"object","properties":{}}},"output":{"successSchema":{"type":"object","properties":{}}}},"secure":false}\n',
-      errors: [{ at: '"UNKNOWN"' }],
+      errors: [{ messageId: 'notJson', at: '"UNKNOWN"' }],
       output: '{"name":"T","integrationType":"purecloud-data-actions","actionType":"custom","config":{"request":{"requestUrlTemplate":"/x","requestType":"GET","headers":{},"requestTemplate":"${input.rawRequest}"},"response":{"translationMap":{"state":"$.state"},"translationMapDefaults":{"state":"\\"UNKNOWN\\""},"successTemplate":"{\\"state\\": ${state}}"}},"contract":{"input":{"inputSchema":{"type":"object","properties":{}}},"output":{"successSchema":{"type":"object","properties":{}}}},"secure":false}\n',
     },
   ],

@@ -16,7 +16,7 @@ runRuleTests('get-with-body', {
           url: /api/v2/users
           template: '{"filter": "active"}'
       `,
-      errors: [{ line: 6, column: 13 }],
+      errors: [{ messageId: 'body', line: 6, column: 13 }],
     },
   ],
 });

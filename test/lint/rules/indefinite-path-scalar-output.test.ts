@@ -41,7 +41,7 @@ runRuleTests('indefinite-path-scalar-output', {
       p: "$.participants[?(@.purpose=='acd')].conversationRoutingData.priority"
     successTemplate: '{"priority": \${p}}'
 `,
-      errors: [{ line: 10, column: 23 }],
+      errors: [{ messageId: 'list', line: 10, column: 23 }],
     },
     {
       name: 'a deep scan printed into a string of a nested object',
@@ -56,7 +56,7 @@ runRuleTests('indefinite-path-scalar-output', {
             email: $..email
           successTemplate: '{"user": {"email": \${email}}}'
       `,
-      errors: [{ line: 8, column: 13 }],
+      errors: [{ messageId: 'list', line: 8, column: 13 }],
     },
   ],
 });

@@ -29,7 +29,7 @@ runRuleTests('input-contract-not-flat', {
               address: { type: object, properties: { city: { type: string } } }
               tags: { items: { type: string } }
       `,
-      errors: [{ at: 'object, properties: { city' }, { at: 'tags' }],
+      errors: [{ messageId: 'nested', at: 'object, properties: { city' }, { messageId: 'nested', at: 'tags' }],
     },
   ],
 });

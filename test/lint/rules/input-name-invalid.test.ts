@@ -19,13 +19,13 @@ runRuleTests('input-name-invalid', {
               user.id: { type: string }
               "first name": { type: string }
       `,
-      errors: [{ at: '2fa' }, { at: 'user.id' }, { at: '"first name"' }],
+      errors: [{ messageId: 'invalid', at: '2fa' }, { messageId: 'invalid', at: 'user.id' }, { messageId: 'invalid', at: '"first name"' }],
     },
     {
       name: 'an export',
       kind: 'export',
       code: exportJson({ inputSchema: { type: 'object', properties: { _id: { type: 'string' } } } }),
-      errors: [{ at: '"_id"' }],
+      errors: [{ messageId: 'invalid', at: '"_id"' }],
     },
   ],
 });

@@ -7,7 +7,7 @@ runRuleTests('input-name-reserved', {
       name: 'rawRequest and orgId in an export',
       kind: 'export',
       code: exportJson({ inputSchema: { type: 'object', properties: { rawRequest: { type: 'string' }, orgId: { type: 'string' } } } }),
-      errors: [{ at: '"rawRequest"' }, { at: '"orgId"' }],
+      errors: [{ messageId: 'reserved', at: '"rawRequest"' }, { messageId: 'reserved', at: '"orgId"' }],
     },
     {
       name: 'integrationId in a raw spec contract',
@@ -18,7 +18,7 @@ runRuleTests('input-name-reserved', {
         contract:
           input: { type: object, properties: { integrationId: { type: string } } }
       `,
-      errors: [{ at: 'integrationId' }],
+      errors: [{ messageId: 'reserved', at: 'integrationId' }],
     },
   ],
 });

@@ -31,9 +31,9 @@ runRuleTests('jsonpath-missing-root', {
           successTemplate: '{"a": \${apellido}, "t": \${total}, "q": \${quoted}}'
       `,
       errors: [
-        { line: 6, column: 15 },
-        { line: 7, column: 12 },
-        { line: 8, column: 14 },
+        { messageId: 'missing', line: 6, column: 15 },
+        { messageId: 'deepScan', line: 7, column: 12 },
+        { messageId: 'missing', line: 8, column: 14 },
       ],
       output: `
         name: T
@@ -58,7 +58,7 @@ runRuleTests('jsonpath-missing-root', {
             type: string
             from: name
       `,
-      errors: [{ line: 7, column: 11 }],
+      errors: [{ messageId: 'missing', line: 7, column: 11 }],
       output: `
         name: T
         integration: purecloud-data-actions

@@ -30,7 +30,7 @@ runRuleTests('jsonpath-positional-participant', {
             commid: $.participants[1].id
           successTemplate: '{"CommunicationID": \${commid}}'
       `,
-      errors: [{ line: 9, column: 27 }],
+      errors: [{ messageId: 'positional', line: 9, column: 27 }],
     },
     {
       name: 'a slice and a deep scan in an output',
@@ -41,7 +41,7 @@ runRuleTests('jsonpath-positional-participant', {
         outputs:
           first: { type: array, items: string, from: "$..participants[0:1].participantId" }
       `,
-      errors: [{ line: 5, column: 62 }],
+      errors: [{ messageId: 'positional', line: 5, column: 62 }],
     },
   ],
 });

@@ -27,7 +27,7 @@ runRuleTests('jsonpath-syntax', {
             ids: $.entities[?(@.title].id
           successTemplate: '{"ids": \${ids}}'
       `,
-      errors: [{ line: 6, column: 22 }],
+      errors: [{ messageId: 'invalid', line: 6, column: 22 }],
     },
     {
       name: "an output's from (reported by the compiler under the same id)",
@@ -38,13 +38,13 @@ runRuleTests('jsonpath-syntax', {
         outputs:
           name: { type: string, from: "$.entities[?(@.x" }
       `,
-      errors: [{ line: 5, column: 44 }],
+      errors: [{ ruleId: 'jsonpath-syntax', line: 5, column: 44 }],
     },
     {
       name: 'an export',
       kind: 'export',
       code: '{"name":"T","integrationType":"purecloud-data-actions","actionType":"custom","config":{"request":{"requestUrlTemplate":"/x","requestType":"GET","headers":{},"requestTemplate":"${input.rawRequest}"},"response":{"translationMap":{"a":"$..[?(@.x"},"translationMapDefaults":{},"successTemplate":"{\\"a\\": ${a}}"}},"contract":{"input":{"inputSchema":{"type":"object","properties":{}}},"output":{"successSchema":{"type":"object","properties":{}}}},"secure":false}\n',
-      errors: [{ at: '$..[?(@.x', offset: 5 }],
+      errors: [{ messageId: 'invalid', at: '$..[?(@.x', offset: 5 }],
     },
   ],
 });

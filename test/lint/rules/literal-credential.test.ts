@@ -26,7 +26,7 @@ runRuleTests('literal-credential', {
         headers: { Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N' },
         body: '{"user": "svc", "password": "hunter2hunter2"}',
       }),
-      errors: [{ at: '3f9a1c27b5e84d6f' }, { at: '"Bearer' }, { at: 'hunter2hunter2' }],
+      errors: [{ messageId: 'literal', at: '3f9a1c27b5e84d6f' }, { messageId: 'header', at: '"Bearer' }, { messageId: 'literal', at: 'hunter2hunter2' }],
     },
   ],
 });

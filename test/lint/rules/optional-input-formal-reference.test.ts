@@ -51,7 +51,7 @@ runRuleTests('optional-input-formal-reference', {
       #end
       }
 `,
-      errors: [{ at: '${input.scriptId})' }, { at: '"note": "${input.scriptId}"', offset: 9 }],
+      errors: [{ messageId: 'formal', at: '${input.scriptId})' }, { messageId: 'formal', at: '"note": "${input.scriptId}"', offset: 9 }],
     },
   ],
 });

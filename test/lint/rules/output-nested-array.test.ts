@@ -32,13 +32,13 @@ runRuleTests('output-nested-array', {
               matrix: { type: array, items: { type: array, items: { type: string } } }
         response: { successTemplate: '\${rawResult}' }
       `,
-      errors: [{ at: 'array, items: { type: string', offset: 0 }],
+      errors: [{ messageId: 'nested', at: 'array, items: { type: string', offset: 0 }],
     },
     {
       name: 'an export, inside a tuple',
       kind: 'export',
       code: exportJson({ successSchema: { type: 'object', properties: { m: { type: 'array', items: [{ type: 'array' }] } } } }),
-      errors: [{ at: '"array"\n              }', offset: 0 }],
+      errors: [{ messageId: 'nested', at: '"array"\n              }', offset: 0 }],
     },
   ],
 });

@@ -34,7 +34,7 @@ runRuleTests('participant-id-as-communication-id', {
             commid: "$.participants[?(@.purpose=='customer')].id"
           successTemplate: '{"CommunicationID": \${successTemplateUtils.firstFromArray("\${commid}")}}'
       `,
-      errors: [{ line: 9, column: 55 }],
+      errors: [{ messageId: 'participantId', line: 9, column: 55 }],
     },
     {
       name: 'an output named sessionId fed by the analytics participantId',
@@ -42,7 +42,7 @@ runRuleTests('participant-id-as-communication-id', {
   outputs:
     sessionId: { type: array, items: string, from: "$.participants[*].participantId" }
 `,
-      errors: [{ line: 7, column: 69 }],
+      errors: [{ messageId: 'participantId', line: 7, column: 69 }],
     },
   ],
 });

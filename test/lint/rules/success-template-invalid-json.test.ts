@@ -41,7 +41,7 @@ runRuleTests('success-template-invalid-json', {
     translationMap: { userId: $.id }
     successTemplate: '{"userId" : \${userId}}}'
 `,
-      errors: [{ line: 7, column: 20 }],
+      errors: [{ messageId: 'notJson', line: 7, column: 20 }],
     },
     {
       name: 'the callback-prioritization fallback: a string where the contract says integer',
@@ -54,7 +54,19 @@ runRuleTests('success-template-invalid-json', {
     translationMapDefaults: { p: '[""]' }
     successTemplate: '{"priority": \${successTemplateUtils.firstFromArray("\${p}", "$esc.quote$esc.quote")}}'
 `,
-      errors: [{ line: 11, column: 22 }],
+      errors: [{ messageId: 'mismatch', line: 11, column: 22 }],
+    },
+    {
+      name: 'a method that throws on the sample value fails the template before it is JSON',
+      code: `
+        name: T
+        integration: purecloud-data-actions
+        request: { method: GET, url: /api/v2/users/me }
+        response:
+          translationMap: { id: $.id }
+          successTemplate: '{"id": \${id.substring(99)}}'
+      `,
+      errors: [{ messageId: 'renderFailed', line: 6, column: 28 }],
     },
   ],
 });

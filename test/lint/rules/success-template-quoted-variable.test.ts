@@ -36,8 +36,8 @@ runRuleTests('success-template-quoted-variable', {
     successTemplate: '{"name": "\${name}", "greeting": "Hello \${name}!"}'
 `,
       errors: [
-        { line: 9, column: 31 },
-        { line: 9, column: 60 },
+        { messageId: 'quoted', line: 9, column: 31 },
+        { messageId: 'quoted', line: 9, column: 60 },
       ],
       output: `${header}
   response:
@@ -49,7 +49,7 @@ runRuleTests('success-template-quoted-variable', {
       name: 'the Get-Recording export: "$esc.jsonString(${transcript})"',
       kind: 'export',
       code: '{"name":"T","integrationType":"purecloud-data-actions","actionType":"custom","config":{"request":{"requestUrlTemplate":"/x","requestType":"GET","headers":{},"requestTemplate":"${input.rawRequest}"},"response":{"translationMap":{"transcript":"$[0].transcript"},"translationMapDefaults":{},"successTemplate":"{\\"transcript\\": \\"$esc.jsonString(${transcript})\\"}"}},"contract":{"input":{"inputSchema":{"type":"object","properties":{}}},"output":{"successSchema":{"type":"object","properties":{"transcript":{"type":"string"}}}}},"secure":false}\n',
-      errors: [{ at: '$esc.jsonString' }],
+      errors: [{ messageId: 'escaped', at: '$esc.jsonString' }],
       output: '{"name":"T","integrationType":"purecloud-data-actions","actionType":"custom","config":{"request":{"requestUrlTemplate":"/x","requestType":"GET","headers":{},"requestTemplate":"${input.rawRequest}"},"response":{"translationMap":{"transcript":"$[0].transcript"},"translationMapDefaults":{},"successTemplate":"{\\"transcript\\": ${transcript}}"}},"contract":{"input":{"inputSchema":{"type":"object","properties":{}}},"output":{"successSchema":{"type":"object","properties":{"transcript":{"type":"string"}}}}},"secure":false}\n',
     },
   ],

@@ -26,8 +26,8 @@ runRuleTests('success-template-unknown-variable', {
     successTemplate: '{"a": \${presence}, "b": $Presences}'
 `,
       errors: [
-        { at: '${presence}', offset: 2 },
-        { at: '$Presences', offset: 1 },
+        { messageId: 'unknown', at: '${presence}', offset: 2 },
+        { messageId: 'unknown', at: '$Presences', offset: 1 },
       ],
     },
   ],

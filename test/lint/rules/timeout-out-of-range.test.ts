@@ -6,7 +6,7 @@ runRuleTests('timeout-out-of-range', {
     { name: '60 seconds', kind: 'export', code: exportJson({ config: { timeoutSeconds: 60 } }) },
   ],
   invalid: [
-    { name: '90 seconds', kind: 'export', code: exportJson({ config: { timeoutSeconds: 90 } }), errors: [{ at: '90' }] },
-    { name: 'zero', kind: 'export', code: exportJson({ config: { timeoutSeconds: 0 } }), errors: [{ at: '0\n' }] },
+    { name: '90 seconds', kind: 'export', code: exportJson({ config: { timeoutSeconds: 90 } }), errors: [{ messageId: 'range', at: '90' }] },
+    { name: 'zero', kind: 'export', code: exportJson({ config: { timeoutSeconds: 0 } }), errors: [{ messageId: 'range', at: '0\n' }] },
   ],
 });

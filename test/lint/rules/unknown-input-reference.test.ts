@@ -28,7 +28,7 @@ runRuleTests('unknown-input-reference', {
     urlTemplate: /api/v2/conversations/$esc.url(\${input.ConversationID})
     template: '{"id": "$esc.jsonString($Input.conversationId)", "x": "$!{input.other}"}'
 `,
-      errors: [{ at: 'ConversationID' }, { at: 'Input.' }, { at: 'other' }],
+      errors: [{ messageId: 'unknown', at: 'ConversationID' }, { messageId: 'rootCase', at: 'Input.' }, { messageId: 'unknown', at: 'other' }],
     },
   ],
 });

@@ -31,7 +31,7 @@ runRuleTests('unused-input', {
     url: /api/v2/analytics/queues/observations/query
     template: '{"queueId": "$esc.jsonString(\${input.queueId})", "mediaType": "voice"}'
 `,
-      errors: [{ at: 'mediaType' }],
+      errors: [{ messageId: 'unused', at: 'mediaType' }],
     },
   ],
 });

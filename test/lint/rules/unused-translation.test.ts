@@ -28,7 +28,7 @@ runRuleTests('unused-translation', {
             email: $.email
           successTemplate: '{"name": \${name}}'
       `,
-      errors: [{ line: 7, column: 5 }],
+      errors: [{ messageId: 'unused', line: 7, column: 5 }],
     },
   ],
 });

@@ -41,7 +41,7 @@ runRuleTests('url-unencoded-input', {
     method: GET
     urlTemplate: /api/v2/conversations/\${input.id}?name=\${input.name}
 `,
-      errors: [{ at: '${input.id}' }, { at: '${input.name}' }],
+      errors: [{ messageId: 'unencoded', at: '${input.id}' }, { messageId: 'unencoded', at: '${input.name}' }],
       output: `${header}
   request:
     method: GET
@@ -56,7 +56,7 @@ runRuleTests('url-unencoded-input', {
         request: { method: GET, url: "/api/v2/users/{id}/x/\${input.name}" }
         inputs: { id: { type: string, required: true }, name: { type: string, required: true } }
       `,
-      errors: [{ at: '${input.name}' }],
+      errors: [{ messageId: 'unencoded', at: '${input.name}' }],
       output: `
         name: T
         integration: purecloud-data-actions

@@ -29,7 +29,7 @@ runRuleTests('velocity-syntax', {
         response:
           successTemplate: '{"ok": true}#end'
       `,
-      errors: [{ at: 'a\'\n', offset: 0 }, { at: '#end' }],
+      errors: [{ messageId: 'invalid', at: 'a\'\n', offset: 0 }, { messageId: 'invalid', at: '#end' }],
     },
   ],
 });
