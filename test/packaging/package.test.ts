@@ -24,6 +24,7 @@ describe('the package', () => {
     const consumer = tempProject({
       'consumer.cjs': `const viaRequire = require('dactl');
 import('dactl').then((viaImport) => {
+  console.log(JSON.stringify({ required: Object.keys(viaRequire).sort(), imported: Object.keys(viaImport).sort(), compile: typeof viaRequire.compileAction }));
 });
 `,
     });
