@@ -1,8 +1,9 @@
 import type { ComparisonExpression, EmbeddedPath, FilterExpression, FilterValue } from './ast.js';
-import { bigDecimalText } from './big-decimal.js';
+import { bigDecimalText } from '../java/big-decimal.js';
 import { PATH_NOT_FOUND } from './definite-lookup.js';
 import { JsonPathEvaluationError } from './errors.js';
-import { compileJavaRegex, MAX_REGEX_INPUT } from './java-regex.js';
+import { compileJavaPattern, JavaRegexLimitError } from '../java/regex/pattern.js';
+import { jaywayRegexFlags } from './regex-literal.js';
 import { isArray, isMap } from './json-model.js';
 import {
   asValueList,
@@ -56,7 +57,7 @@ function resolve(value: FilterValue, item: unknown, host: FilterHost): ValueNode
     case 'json':
       return { type: 'json', value: value.value };
     case 'regex':
-      return { type: 'regex', regex: compileJavaRegex(value.pattern, value.flags) };
+      return { type: 'regex', pattern: compileJavaPattern(value.pattern, jaywayRegexFlags(value.flags)), flags: value.flags };
   }
 }
 
@@ -169,10 +170,10 @@ function regexMatch(left: ValueNode, right: ValueNode): boolean {
   const subject = left.type === 'regex' ? right : left;
   if (pattern.type !== 'regex') return false;
   const inputs = subject.type === 'json' && isArray(subject.value) ? (asValueList(subject) ?? []).map(regexInput) : [regexInput(subject)];
-  return inputs.some((input) => {
-    if (input.length > MAX_REGEX_INPUT) {
-      throw new JsonPathEvaluationError('JsonPathException', `a value of ${input.length} characters is too long to match against a regular expression (limit ${MAX_REGEX_INPUT})`);
-    }
-    return pattern.regex.test(input);
-  });
+  try {
+    return inputs.some((input) => pattern.pattern.matches(input));
+  } catch (error) {
+    if (error instanceof JavaRegexLimitError) throw new JsonPathEvaluationError('JsonPathException', error.message);
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import type { ComparisonOperator, EmbeddedPath, FilterExpression, FilterValue } from './ast.js';
 import { JsonPathSyntaxError } from './errors.js';
-import { checkRegexIsSafe } from './java-regex.js';
+import { compileJavaPattern, JavaPatternSyntaxError } from '../java/regex/pattern.js';
+import { jaywayRegexFlags } from './regex-literal.js';
 import { parseEmbeddedPath } from './path-parser.js';
 import { parsePermissiveJson } from './permissive-json.js';
 import { Scanner } from './scanner.js';
@@ -228,8 +229,12 @@ class FilterParser {
     s.position = end;
     const pattern = s.slice(begin + 1, close);
     const flags = s.slice(close + 1, end);
-    const problem = checkRegexIsSafe(pattern, flags);
-    if (problem) s.fail(problem, begin, end - begin);
+    try {
+      compileJavaPattern(pattern, jaywayRegexFlags(flags));
+    } catch (error) {
+      if (!(error instanceof JavaPatternSyntaxError)) throw error;
+      s.fail(`invalid regular expression: ${error.message}`, begin, end - begin);
+    }
     return { kind: 'regex', pattern, flags, ...this.s.span(begin, end) };
   }
 

@@ -1,6 +1,6 @@
-import { documentNumberText } from './big-decimal.js';
+import { documentNumberText } from '../java/big-decimal.js';
 import { JsonPathEvaluationError, pathNotFound } from './errors.js';
-import { JavaDouble } from './java-double.js';
+import { JavaDouble } from '../java/double.js';
 import { isArray, isMap, propertyKeys } from './json-model.js';
 
 /** A function argument, evaluated on demand (Jayway binds arguments late). */

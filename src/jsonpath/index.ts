@@ -3,7 +3,7 @@ import { firstIndefiniteIndex } from './definite.js';
 import { JsonPathEvaluationError, type JaywayException } from './errors.js';
 import { planFor } from './evaluation-plan.js';
 import { evaluatePlan } from './evaluator.js';
-import { JavaDouble } from './java-double.js';
+import { JavaDouble } from '../java/double.js';
 import { isArray, MAX_DOCUMENT_DEPTH } from './json-model.js';
 import { parsePath } from './path-parser.js';
 

@@ -1,7 +1,7 @@
 import type { EmbeddedPath, FunctionArgument, PathNode } from './ast.js';
 import { isDefinitePath } from './definite.js';
 import { parseFilter } from './filter-parser.js';
-import { parseJavaInt } from './java-int.js';
+import { parseJavaInt } from '../java/int.js';
 import { parsePermissiveJson } from './permissive-json.js';
 import { Scanner } from './scanner.js';
 import { unescapeJayway } from './unescape.js';

@@ -1,5 +1,6 @@
-import { bigDecimalText, documentNumberText, javaDoubleText } from './big-decimal.js';
-import { JavaDouble } from './java-double.js';
+import { bigDecimalText, documentNumberText } from '../java/big-decimal.js';
+import { JavaDouble, javaDoubleText } from '../java/double.js';
+import type { JavaPattern } from '../java/regex/pattern.js';
 import { deepEqual, isArray, isMap } from './json-model.js';
 import { parsePermissiveJson } from './permissive-json.js';
 import { unescapeJayway } from './unescape.js';
@@ -11,7 +12,7 @@ export type ValueNode =
   | { readonly type: 'boolean'; readonly value: boolean }
   | { readonly type: 'null' }
   | { readonly type: 'json'; readonly value: unknown }
-  | { readonly type: 'regex'; readonly regex: RegExp }
+  | { readonly type: 'regex'; readonly pattern: JavaPattern; readonly flags: string }
   | { readonly type: 'undefined' };
 
 export const UNDEFINED_NODE: ValueNode = { type: 'undefined' };
@@ -73,7 +74,7 @@ export function valueNodeEquals(left: ValueNode, right: ValueNode): boolean {
     case 'json':
       return right.type === 'json' && deepEqual(left.value, right.value);
     case 'regex':
-      return right.type === 'regex' && left.regex.source === right.regex.source && left.regex.flags === right.regex.flags;
+      return right.type === 'regex' && left.pattern.source === right.pattern.source && left.flags === right.flags;
     case 'undefined':
       return false;
   }
