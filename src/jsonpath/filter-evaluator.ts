@@ -11,6 +11,7 @@ import {
   numberNode,
   regexInput,
   UNDEFINED_NODE,
+  unparsedJson,
   type ValueNode,
   valueNodeEquals,
 } from './value-nodes.js';
@@ -44,7 +45,12 @@ function resolve(value: FilterValue, item: unknown, host: FilterHost): ValueNode
   switch (value.kind) {
     case 'path': {
       const result = host.readPath(value.path, item, false);
-      return result === PATH_NOT_FOUND ? UNDEFINED_NODE : nodeFromResult(result);
+      if (result === PATH_NOT_FOUND) return UNDEFINED_NODE;
+      if (isArray(result) && endsWithKeys(value.path)) {
+        // keys() gives a Java Set, which PathNode cannot turn into a value node.
+        throw new JsonPathEvaluationError('JsonPathException', `Could not convert the key set of ${value.path.source} to a ValueNode`);
+      }
+      return nodeFromResult(result);
     }
     case 'string':
       return { type: 'string', value: value.value };
@@ -56,9 +62,16 @@ function resolve(value: FilterValue, item: unknown, host: FilterHost): ValueNode
       return { type: 'null' };
     case 'json':
       return { type: 'json', value: value.value };
+    case 'unparsed-json':
+      return { type: 'unparsed-json', text: value.text };
     case 'regex':
       return { type: 'regex', pattern: compileJavaPattern(value.pattern, jaywayRegexFlags(value.flags)), flags: value.flags };
   }
+}
+
+function endsWithKeys(path: EmbeddedPath): boolean {
+  const last = path.ast[path.ast.length - 1];
+  return last?.kind === 'function' && last.name === 'keys';
 }
 
 function invalid(message: string): JsonPathEvaluationError {
@@ -67,7 +80,7 @@ function invalid(message: string): JsonPathEvaluationError {
 
 /** A list operand: a JSON array, or (for a non-array JSON node) undefined, or an error for anything else. */
 function listOperand(node: ValueNode): ValueNode[] | 'undefined' {
-  if (node.type === 'json') return asValueList(node) ?? 'undefined';
+  if (node.type === 'json' || node.type === 'unparsed-json') return asValueList(node) ?? 'undefined';
   throw invalid('expected a list of values');
 }
 
@@ -76,6 +89,7 @@ function contains(list: readonly ValueNode[], node: ValueNode): boolean {
 }
 
 function compare(expression: ComparisonExpression, left: ValueNode, right: ValueNode): boolean {
+  if (expression.operator === 'type' || expression.operator === 'matches') return false;
   switch (expression.operator) {
     case '==':
       return valueNodeEquals(left, right);
@@ -121,6 +135,7 @@ function compare(expression: ComparisonExpression, left: ValueNode, right: Value
     }
     case 'contains': {
       if (left.type === 'string' && right.type === 'string') return left.value.includes(right.value);
+      if (left.type === 'unparsed-json') throw unparsedJson(left.text);
       if (left.type !== 'json') return false;
       const list = asValueList(left);
       return list !== null && contains(list, right);
@@ -129,15 +144,19 @@ function compare(expression: ComparisonExpression, left: ValueNode, right: Value
       if (right.type !== 'number') return false;
       const expected = Math.trunc(right.value);
       if (left.type === 'string') return left.value.length === expected;
+      if (left.type === 'unparsed-json') throw unparsedJson(left.text);
       if (left.type === 'json') return (isArray(left.value) ? left.value.length : -1) === expected;
       return false;
     }
     case 'empty': {
       if (right.type !== 'boolean') throw invalid('empty expects true or false');
       if (left.type === 'string') return (left.value.length === 0) === right.value;
+      if (left.type === 'unparsed-json') throw unparsedJson(left.text);
       if (left.type === 'json') {
         const value = left.value;
-        const isEmpty = isArray(value) ? value.length === 0 : isMap(value) ? Object.keys(value).length === 0 : true;
+        // Jayway 2.9 casts the value to a Collection, which a Map is not.
+        if (isMap(value)) throw new JsonPathEvaluationError('JsonPathException', 'ClassCastException: empty cannot be applied to an object');
+        const isEmpty = isArray(value) ? value.length === 0 : typeof value === 'string' ? value.length === 0 : true;
         return isEmpty === right.value;
       }
       return false;
@@ -145,9 +164,6 @@ function compare(expression: ComparisonExpression, left: ValueNode, right: Value
     case 'exists':
       if (left.type !== 'boolean' && right.type !== 'boolean') throw new JsonPathEvaluationError('JsonPathException', 'failed to evaluate exists expression');
       return left.type === 'boolean' && right.type === 'boolean' && left.value === right.value;
-    case 'type':
-    case 'matches':
-      return false;
   }
 }
 

@@ -5,7 +5,7 @@ import { planFor } from './evaluation-plan.js';
 import { evaluatePlan } from './evaluator.js';
 import { JavaDouble } from '../java/double.js';
 import { isArray, MAX_DOCUMENT_DEPTH } from './json-model.js';
-import { parsePath } from './path-parser.js';
+import { parsePath } from './parser.js';
 
 export type * from './ast.js';
 export { JsonPathSyntaxError, JsonPathEvaluationError, type JaywayException } from './errors.js';
