@@ -1,33 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bigDecimalText } from '../../src/java/big-decimal.js';
 import { javaDoubleText } from '../../src/java/double.js';
 import { compileJavaPattern, JavaPatternSyntaxError, JavaRegexLimitError } from '../../src/java/regex/pattern.js';
+import { type JdkCase, runJdkOracle } from './jdk-oracle.js';
 
 /**
  * src/java/ against the JDK: java.util.regex (matches, find, replaceAll, replaceFirst, split),
  * Double.toString and BigDecimal.toString, on hand-picked and seeded generated cases.
  */
-interface Case {
+interface Case extends JdkCase {
   readonly op: 'matches' | 'find' | 'replaceAll' | 'replaceFirst' | 'split' | 'double' | 'bigdecimal';
-  readonly pattern: string;
-  readonly flags: string;
-  readonly input: string;
-  readonly argument: string;
-}
-
-const SOURCE_DIR = join(import.meta.dirname, 'regex');
-const BUILD_DIR = join(import.meta.dirname, 'build', 'regex');
-
-function runJava(cases: readonly Case[]): string[] {
-  mkdirSync(BUILD_DIR, { recursive: true });
-  execFileSync('javac', ['-nowarn', '-encoding', 'UTF-8', '-d', BUILD_DIR, join(SOURCE_DIR, 'JavaSemantics.java')], { stdio: 'pipe' });
-  const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
-  const stdin = cases.map((c) => [c.op, c.pattern, c.flags, c.input, c.argument].map(b64).join('\t')).join('\n');
-  const stdout = execFileSync('java', ['-cp', BUILD_DIR, 'JavaSemantics'], { input: `${stdin}\n`, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return stdout.trim().split('\n').map((line) => Buffer.from(line, 'base64').toString('utf8'));
 }
 
 function runOurs(c: Case): string {
@@ -129,7 +111,7 @@ const KNOWN_DIFFERENCES: ReadonlyArray<{ readonly test: (c: Case) => boolean; re
 
 describe('src/java against the JDK', () => {
   const cases = [...HAND_PICKED, ...generated(Number(process.env.JAVA_SEMANTICS_RUNS ?? 1500), 20261201)];
-  const java = runJava(cases);
+  const java = runJdkOracle(cases);
 
   it('agrees with java.util.regex, Double.toString and BigDecimal on every case', () => {
     const differences: string[] = [];

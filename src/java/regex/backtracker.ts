@@ -136,7 +136,7 @@ export class BacktrackingMatcher {
       case 'anchor':
         return this.anchor(node.kind, node.unixLines, node.unicodeWords, position) && next(position);
       case 'look':
-        return node.behind ? this.lookbehind(node.body, node.negated, position, next) : this.lookahead(node.body, node.negated, position, next);
+        return this.look(node.body, node.behind, node.negated, position, next);
       case 'atomic':
         return this.atomic(node.body, position, next);
       case 'backreference':
@@ -192,25 +192,18 @@ export class BacktrackingMatcher {
     return next(end);
   }
 
-  private lookahead(body: RegexNode, negated: boolean, position: number, next: Continuation): boolean {
+  /** Lookaround is atomic: the body matches once, here or not; only the continuation may backtrack. */
+  private look(body: RegexNode, behind: boolean, negated: boolean, position: number, next: Continuation): boolean {
     const saved = [...this.groups];
-    const found = this.match(body, position, () => true);
-    if (negated) {
-      this.groups = saved;
-      return !found && next(position);
-    }
-    if (!found) return false;
-    if (next(position)) return true;
-    this.groups = saved;
-    return false;
-  }
-
-  private lookbehind(body: RegexNode, negated: boolean, position: number, next: Continuation): boolean {
-    const saved = [...this.groups];
-    const [minLength, maxLength] = lengthRange(body);
-    let found = false;
-    for (let start = position - minLength; start >= Math.max(0, position - maxLength) && !found; start--) {
-      found = this.match(body, start, (end) => end === position);
+    let found: boolean;
+    if (behind) {
+      const [minLength, maxLength] = lengthRange(body);
+      found = false;
+      for (let start = position - minLength; start >= Math.max(0, position - maxLength) && !found; start--) {
+        found = this.match(body, start, (end) => end === position);
+      }
+    } else {
+      found = this.match(body, position, () => true);
     }
     if (negated) {
       this.groups = saved;

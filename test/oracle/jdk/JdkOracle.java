@@ -6,13 +6,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.jayway.jsonpath.JsonPath;
+import net.minidev.json.JSONValue;
 
 /**
  * Reads cases from stdin, one per line: fields separated by tabs, each Base64 of UTF-8 text.
- * Fields: operation, pattern, flags, input, argument. Prints one Base64 line per case: the result,
- * or "!" followed by the exception class name.
+ * Fields: operation, pattern (or JSONPath), flags, input (or JSON document), argument. Prints one
+ * Base64 line per case: the result, or "!" followed by the exception class name.
  */
-public class JavaSemantics {
+public class JdkOracle {
     public static void main(String[] args) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         StringBuilder out = new StringBuilder();
@@ -53,6 +55,7 @@ public class JavaSemantics {
         switch (op) {
             case "double": return Double.toString(Double.parseDouble(input));
             case "bigdecimal": return new java.math.BigDecimal(input).toString();
+            case "jsonpath": return JSONValue.toJSONString(JsonPath.parse(input).read(pattern));
             default: break;
         }
         Pattern p = Pattern.compile(pattern, flags(flagLetters));
