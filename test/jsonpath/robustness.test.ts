@@ -68,6 +68,14 @@ describe('robustness', () => {
     expect(result.found ? '' : result.reason).toContain('/(a|aa)+(?=b)\\1/');
   });
 
+  it('shares one step budget among all the items of a query', () => {
+    const item = { a: 'a'.repeat(18) };
+    expect(queryJsonPath('$[?(@.a =~ /(a|aa)+(?=b)/)]', [item])).toEqual({ found: true, value: [] });
+    const many = queryJsonPath('$[?(@.a =~ /(a|aa)+(?=b)/)]', Array.from({ length: 40 }, () => item));
+    expect(many).toMatchObject({ found: false, exception: 'JsonPathException' });
+    expect(many.found ? '' : many.reason).toContain('steps one evaluation may take');
+  });
+
   it('refuses a regex Java would not compile', () => {
     expect(() => compileJsonPath('$[?(@.a =~ /(a/)]')).toThrow(/invalid regular expression: Unclosed group/);
   });

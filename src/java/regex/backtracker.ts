@@ -4,6 +4,25 @@ import { type AnchorKind, lengthRange, type ParsedPattern, type RegexNode } from
 /** Steps one match attempt may take before it stops with a limit error. */
 export const BACKTRACK_STEP_LIMIT = 1_000_000;
 
+/** Steps all match attempts inside one withRegexBudget() call may take together. */
+export const BACKTRACK_SCOPE_LIMIT = 2_000_000;
+
+let scope: { steps: number } | undefined;
+
+/**
+ * Runs `work` with one step budget shared by every backtracking match inside it, so a query or a render
+ * that matches a slow pattern against many values still ends in about a second.
+ */
+export function withRegexBudget<T>(work: () => T): T {
+  if (scope) return work();
+  scope = { steps: 0 };
+  try {
+    return work();
+  } finally {
+    scope = undefined;
+  }
+}
+
 /** A match: `positions[2g]`/`positions[2g+1]` are the start and end of group g (-1 when it did not take part). */
 export type MatchPositions = number[];
 
@@ -83,6 +102,11 @@ export class BacktrackingMatcher {
   }
 
   private tick(): void {
+    if (scope && ++scope.steps > BACKTRACK_SCOPE_LIMIT) {
+      throw new JavaRegexLimitError(
+        `the regular expression /${this.source}/ used up the ${BACKTRACK_SCOPE_LIMIT.toLocaleString('en-US')} backtracking steps one evaluation may take; rewrite it without nested or overlapping repetition`,
+      );
+    }
     if (++this.steps > this.stepLimit) {
       throw new JavaRegexLimitError(
         `the regular expression /${this.source}/ took more than ${this.stepLimit.toLocaleString('en-US')} backtracking steps on an input of ${this.input.length} characters; rewrite it without nested or overlapping repetition`,

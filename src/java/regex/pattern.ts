@@ -3,7 +3,7 @@ import { BacktrackingMatcher, type MatchPositions } from './backtracker.js';
 import { finalTerminator, type Re2Program, toRe2Program } from './re2-syntax.js';
 import { JavaPatternSyntaxError, NO_FLAGS, type ParsedPattern, parseFlagLetters, parseJavaRegex, type RegexFlags } from './syntax.js';
 
-export { JavaRegexLimitError } from './backtracker.js';
+export { JavaRegexLimitError, withRegexBudget } from './backtracker.js';
 export { JavaPatternSyntaxError, parseFlagLetters, type RegexFlags } from './syntax.js';
 
 /** Matcher.appendReplacement refused the replacement text (IllegalArgumentException / IndexOutOfBounds). */
