@@ -65,7 +65,7 @@ function resolve(value: FilterValue, item: unknown, host: FilterHost): ValueNode
     case 'unparsed-json':
       return { type: 'unparsed-json', text: value.text };
     case 'regex':
-      return { type: 'regex', pattern: compileJavaPattern(value.pattern, jaywayRegexFlags(value.flags)), flags: value.flags };
+      return { type: 'regex', pattern: compileJavaPattern(value.pattern, jaywayRegexFlags(value.flags)) };
   }
 }
 

@@ -15,7 +15,7 @@ export type ValueNode =
   | { readonly type: 'json'; readonly value: unknown }
   /** A filter literal that is not valid JSON; reading its value fails (IllegalArgumentException). */
   | { readonly type: 'unparsed-json'; readonly text: string }
-  | { readonly type: 'regex'; readonly pattern: JavaPattern; readonly flags: string }
+  | { readonly type: 'regex'; readonly pattern: JavaPattern }
   | { readonly type: 'undefined' };
 
 export const UNDEFINED_NODE: ValueNode = { type: 'undefined' };
@@ -95,7 +95,8 @@ export function valueNodeEquals(left: ValueNode, right: ValueNode): boolean {
       if (right.type === 'unparsed-json') throw unparsedJson(right.text);
       return false;
     case 'regex':
-      return right.type === 'regex' && left.pattern.source === right.pattern.source && left.flags === right.flags;
+      // PatternNode compares java.util.regex.Pattern objects, which are equal only to themselves.
+      return false;
     case 'undefined':
       return false;
   }

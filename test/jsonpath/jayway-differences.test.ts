@@ -68,6 +68,11 @@ describe('Jayway difference classes', () => {
     expect(found("$[?(@.a == 'x)]')].a", [{ a: 'x)]' }, { a: 'y' }])).toEqual(['x)]']);
   });
 
+  it('two regex literals are never equal (Pattern objects compare by identity)', () => {
+    expect(found('$[?(/a/ == /a/)]', [1])).toEqual([]);
+    expect(found('$[?(/a/ != /a/)]', [1])).toEqual([1]);
+  });
+
   it('matches with an inline filter compiles and is false for every item', () => {
     expect(() => compileJsonPath('$[?(@ matches [?(@.a)])]')).not.toThrow();
     expect(found('$[?(@ matches [?(@.a)])]', [{ a: 1 }])).toEqual([]);
