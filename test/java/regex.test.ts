@@ -102,7 +102,7 @@ describe('Java regular expressions', () => {
   });
 
   it('reports bad patterns as PatternSyntaxException would', () => {
-    for (const bad of ['(a', 'a)', '*a', 'a**', '[a', 'a{2,1}', '\\p{Nope}', '\\y', '(?<=a+)b']) {
+    for (const bad of ['(a', 'a)', '*a', 'a**', 'a+?*', '{', '[a', 'a{2,1}', '\\p{Nope}', '\\y', '(?<=a+)b']) {
       expect(() => compileJavaPattern(bad), bad).toThrow(JavaPatternSyntaxError);
     }
   });

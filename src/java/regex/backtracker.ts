@@ -66,6 +66,12 @@ export class BacktrackingMatcher {
     return undefined;
   }
 
+  /** The match Java finds at `start` when it is known to end at `end`: its groups. */
+  matchAt(input: string, start: number, end: number, previousEnd: number): MatchPositions | undefined {
+    this.begin(input, previousEnd);
+    return this.attempt(start, (position) => position === end);
+  }
+
   /** Matcher.matches: the whole input. */
   matches(input: string): MatchPositions | undefined {
     this.begin(input, 0);

@@ -1,7 +1,7 @@
 import { RE2JS } from 're2js';
 import { BacktrackingMatcher, type MatchPositions } from './backtracker.js';
 import { finalTerminator, type Re2Program, toRe2Program } from './re2-syntax.js';
-import { JavaPatternSyntaxError, NO_FLAGS, type ParsedPattern, parseFlagLetters, parseJavaRegex, type RegexFlags } from './syntax.js';
+import { hasNullableRepeatedCapture, JavaPatternSyntaxError, NO_FLAGS, type ParsedPattern, parseFlagLetters, parseJavaRegex, type RegexFlags } from './syntax.js';
 
 export { JavaRegexLimitError, withRegexBudget } from './backtracker.js';
 export { JavaPatternSyntaxError, parseFlagLetters, type RegexFlags } from './syntax.js';
@@ -23,12 +23,15 @@ export class JavaPattern {
   /** RE2 programs by the line terminator the input ends with (`$` depends on it); null where RE2 cannot run it. */
   private readonly programs = new Map<string, { regex: RE2JS; program: Re2Program } | null>();
   private readonly backtracker: BacktrackingMatcher;
+  /** RE2 finds where the match is, but Java's groups need the backtracking matcher (see hasNullableRepeatedCapture). */
+  private readonly groupsNeedBacktracking: boolean;
 
   constructor(
     readonly source: string,
     private readonly parsed: ParsedPattern,
   ) {
     this.backtracker = new BacktrackingMatcher(parsed, source);
+    this.groupsNeedBacktracking = hasNullableRepeatedCapture(parsed.root);
   }
 
   get groupCount(): number {
@@ -70,6 +73,7 @@ export class JavaPattern {
       const start = matcher.start(group);
       if (start >= 0) positions[1] = start;
     }
+    if (this.groupsNeedBacktracking) return this.backtracker.matchAt(input, positions[0] as number, positions[1] as number, previousEnd) ?? positions;
     return positions;
   }
 

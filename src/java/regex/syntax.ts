@@ -86,6 +86,8 @@ class Parser {
   private position = 0;
   private groupCount = 0;
   private readonly groupNames = new Map<string, number>();
+  /** Sequences written as `\Q…\E`, whose quantifier applies to the last character only. */
+  private readonly quotedSequences = new WeakSet<RegexNode>();
 
   constructor(
     private readonly pattern: string,
@@ -182,12 +184,21 @@ class Parser {
       mode = 'possessive';
       this.position++;
     }
-    const node: RegexNode = { type: 'repeat', body: atom, min, max, mode };
-    // Java allows only one quantifier on an atom; a second one is a dangling meta character.
-    this.skipComments();
-    const again = this.peek();
-    if (again === '*' || again === '+' || again === '?' || again === '{') this.fail(`Dangling meta character '${again}'`);
-    return node;
+    // A quantifier after `\Q…\E` repeats only its last character, as in Java.
+    const quoted = atom.type === 'sequence' && this.quotedSequences.has(atom) ? atom.items : undefined;
+    const body = quoted ? (quoted[quoted.length - 1] as RegexNode) : atom;
+    const repeat: RegexNode = { type: 'repeat', body, min, max, mode };
+    const node: RegexNode = quoted ? { type: 'sequence', items: [...quoted.slice(0, -1), repeat] } : repeat;
+    // After a quantifier Java ignores a counted repetition (`a{2}{3}` is `a{2}`); `*`, `+` or `?` dangle.
+    for (;;) {
+      this.skipComments();
+      const again = this.peek();
+      if (again === '*' || again === '+' || again === '?') this.fail(`Dangling meta character '${again}'`);
+      if (again !== '{') return node;
+      const ignored = /^\{\d+(?:,\d*)?\}/.exec(this.pattern.slice(this.position));
+      if (!ignored) this.fail('Illegal repetition');
+      this.position += ignored[0].length;
+    }
   }
 
   private atom(): RegexNode | undefined {
@@ -322,7 +333,10 @@ class Parser {
         const literal = this.pattern.slice(this.position, end === -1 ? undefined : end);
         this.position = end === -1 ? this.pattern.length : end + 2;
         const items = [...literal].map((ch) => this.literal(ch.codePointAt(0) as number));
-        return items.length === 1 ? (items[0] as RegexNode) : items.length === 0 ? { type: 'empty' } : { type: 'sequence', items };
+        if (items.length <= 1) return items[0] ?? { type: 'empty' };
+        const sequence: RegexNode = { type: 'sequence', items };
+        this.quotedSequences.add(sequence);
+        return sequence;
       }
       case 'k': {
         this.position++;
@@ -553,5 +567,41 @@ export function lengthRange(node: RegexNode): [number, number] {
     }
     case 'backreference':
       return [0, Infinity];
+  }
+}
+
+/**
+ * Whether a group is captured inside a repetition whose iteration can match nothing. Java then records the
+ * last, empty iteration (`(a?)+` on "a" leaves group 1 empty); RE2 keeps the last non-empty one.
+ */
+export function hasNullableRepeatedCapture(node: RegexNode): boolean {
+  switch (node.type) {
+    case 'sequence':
+    case 'alternation':
+      return node.items.some(hasNullableRepeatedCapture);
+    case 'group':
+    case 'atomic':
+    case 'look':
+      return hasNullableRepeatedCapture(node.body);
+    case 'repeat':
+      return (node.max > 1 && lengthRange(node.body)[0] === 0 && containsCapture(node.body)) || hasNullableRepeatedCapture(node.body);
+    default:
+      return false;
+  }
+}
+
+function containsCapture(node: RegexNode): boolean {
+  switch (node.type) {
+    case 'sequence':
+    case 'alternation':
+      return node.items.some(containsCapture);
+    case 'group':
+      return node.index !== undefined || containsCapture(node.body);
+    case 'atomic':
+    case 'look':
+    case 'repeat':
+      return containsCapture(node.body);
+    default:
+      return false;
   }
 }
