@@ -12,7 +12,16 @@ interface Case extends JdkCase {
   readonly op: 'matches' | 'find' | 'replaceAll' | 'replaceFirst' | 'split' | 'double' | 'bigdecimal';
 }
 
+/** Java writes an unpaired surrogate as '?' in UTF-8. */
+function asJavaWritesIt(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?');
+}
+
 function runOurs(c: Case): string {
+  return asJavaWritesIt(runOursRaw(c));
+}
+
+function runOursRaw(c: Case): string {
   try {
     if (c.op === 'double') return javaDoubleText(Number(c.input));
     if (c.op === 'bigdecimal') return bigDecimalText(c.input) ?? '!NumberFormatException';
@@ -51,7 +60,8 @@ const HAND_PICKED: Case[] = [
     ['\\s+', ' \t\n\u000b\f\r'], ['\\S', '\u000b'], ['.', '\r'], ['.', '\u2028'], ['\\h', '\u00a0'], ['\\v', '\u000b'], ['\\R', '\r\n'],
     ['a++a', 'aaa'], ['(?>a+)b', 'aab'], ['(a)\\1', 'aa'], ['(?<x>a)\\k<x>', 'aa'], ['(?i)(a)\\1', 'aA'], ['a(?=b)b', 'ab'], ['a(?!b).', 'ac'],
     ['(?<=a)b', 'b'], ['\\x41\\u0042\\0103\\x{44}', 'ABCD'], ['😀.', '😀😀'], ['a{2,3}', 'aaa'], ['a{2,}?', 'aaa'], ['(a|ab)(c|bcd)(d*)', 'abcd'],
-    ['é', 'É'], ['\\w+', 'abc_1'], ['\\bfoo\\b', 'foo'], ['(?x) a b # c\n c', 'abc'], ['[\\p{L}&&[^a]]+', 'bcé'], ['\\p{InGreek}', 'α'],
+    ['é', 'É'], ['(?i)\\p{Lu}', 'ß'], ['(?iu)\\p{Alpha}', '\u212a'], ['(?i)\\p{javaLowerCase}', 'A'], ['(?i)\\p{Lower}', 'É'], ['(?iU)\\p{Lower}', 'A'],
+    ['(?i)\\p{IsLowercase}', 'A'], ['(?iu)[a-z]', '\u212a'], ['(?iu)\\w', '\u212a'], ['(?i)\\p{Upper}', 'a'], ['\\w+', 'abc_1'], ['\\bfoo\\b', 'foo'], ['(?x) a b # c\n c', 'abc'], ['[\\p{L}&&[^a]]+', 'bcé'], ['\\p{InGreek}', 'α'],
     ['a{', 'a{'], ['{', '{'], ['x{1', 'x{1'], ['a}', 'a}'], ['a]', 'a]'], ['(?i)[^a]', 'A'], ['(?i)\\p{Lower}', 'A'], ['[\\Q]\\E]', ']'],
     ['\\cA', '\u0001'], ['\\e', '\u001b'], ['\\07', '\u0007'], ['\\0777', '?7'], ['\\p{Space}', '\u00a0'], ['(?U)\\w', 'é'], ['(?U)\\s', '\u00a0'],
   ].map(([pattern, input]): Case => ({ op: 'matches', pattern: pattern as string, flags: '', input: input as string, argument: '' })),
@@ -82,9 +92,10 @@ function generated(count: number, seed: number): Case[] {
     'a', 'b', 'A', '.', '\\w', '\\s', '\\d', '[ab]', '[^a]', '[a-c&&[^b]]', '\\p{Alpha}', '\\b', '^', '$', '\\n', ' ', '(a|b)', '(ab|a)',
     '(?:a|)', '(a)\\1', '(?=a)', '(?!b)', '(?<=a)', '\\Z', 'é', '\\p{L}', '[\\w&&[^\\d]]', '(?<n>a|b)\\k<n>', '(?i)a', '(?i:b)', '\\Qa.\\E',
     '\\R', '\\h', '\\S', '\\B', '[^\\s]', '\\p{Lu}', '[.]', '\\.', '(?>a|ab)', '\\z', '\\A', '[\\p{L}&&[^a]]', '\\x61', '\\u00e9',
+    '\\p{IsLatin}', '\\p{Punct}', '[^\\p{L}]', '[A-Z]', '[à-ÿ]', 'É', 'σ', '\\p{javaUpperCase}', '[\\s\\d]', '[-a]', '[a-]', '\\W', '\\D',
   ];
   const quantifiers = ['', '', '', '*', '+', '?', '{1,2}', '*?', '+?', '??', '*+', '{2}', '{0,}', '{1,}?', '?+'];
-  const flags = ['', '', '', 'i', 'm', 's', 'd', 'iu', 'x'];
+  const flags = ['', '', '', 'i', 'm', 's', 'd', 'iu', 'x', 'U', 'iU', 'mi', 'sd'];
   const cases: Case[] = [];
   for (let n = 0; n < count; n++) {
     let pattern = '';
@@ -98,7 +109,7 @@ function generated(count: number, seed: number): Case[] {
     if (random() < 0.2) pattern = `${pattern}|${pick(atoms)}`;
     let input = '';
     const inputLength = Math.floor(random() * 8);
-    for (let i = 0; i < inputLength; i++) input += pick(['a', 'b', 'a', 'A', ' ', '\n', '1', 'é', '_', '\r']);
+    for (let i = 0; i < inputLength; i++) input += pick(['a', 'b', 'a', 'A', ' ', '\n', '1', 'é', '_', '\r', 'É', 'Σ', 'σ', 'ς', '\u00a0', '😀', '-', '\u2028', 'ÿ', 'K', '\u212a']);
     const op = pick(['matches', 'find', 'find', 'replaceAll', 'replaceFirst', 'split'] as const);
     const argument = op === 'split' ? pick(['0', '-1', '2']) : pick(['<$0>', '[$1]', '-', '\\$']);
     cases.push({ op, pattern, flags: pick(flags), input, argument });

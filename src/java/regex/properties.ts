@@ -88,8 +88,26 @@ function script(name: string): CharSet | undefined {
   }
 }
 
+const CASE_NAMES = new Set(['LU', 'LL', 'LT', 'LOWER', 'UPPER', 'LOWERCASE', 'UPPERCASE', 'TITLECASE', 'JAVALOWERCASE', 'JAVAUPPERCASE', 'JAVATITLECASE']);
+
+/**
+ * Under CASE_INSENSITIVE Java folds no property class except the case ones: `\p{Lu}`, `\p{Ll}` and `\p{Lt}`
+ * become all three, `\p{Lower}`/`\p{Upper}` become ASCII letters, `\p{javaLowerCase}` and `\p{IsLowercase}`
+ * any cased letter. Undefined for other names.
+ */
+function caseInsensitiveSet(name: string, unicodeClasses: boolean): CharSet | undefined {
+  const bare = name.replace(/^(Is|gc=|general_category=)/, '');
+  const key = bare.toUpperCase();
+  if (!CASE_NAMES.has(key) || (bare !== name && key.startsWith('JAVA')) || (bare === name && /^(LOWERCASE|UPPERCASE|TITLECASE)$/.test(key))) return undefined;
+  if (key === 'LU' || key === 'LL' || key === 'LT') return union(unicodePropertySet('Lu'), unicodePropertySet('Ll'), unicodePropertySet('Lt'));
+  if ((key === 'LOWER' || key === 'UPPER') && !unicodeClasses) return union(range(0x41, 0x5a), range(0x61, 0x7a));
+  return union(unicodePropertySet('Lowercase'), unicodePropertySet('Uppercase'), unicodePropertySet('Lt'));
+}
+
 /** The set a Java `\p{name}` (or `\pL`) stands for; `fail` reports an unknown name as Java does. */
-export function propertySet(name: string, fail: (description: string) => never, unicodeClasses = false): CharSet {
+export function propertySet(name: string, fail: (description: string) => never, unicodeClasses = false, caseInsensitive = false): CharSet {
+  const folded = caseInsensitive ? caseInsensitiveSet(name, unicodeClasses) : undefined;
+  if (folded) return folded;
   const posix = (unicodeClasses ? UNICODE_POSIX : ASCII_POSIX)[name] ?? (name === 'all' ? () => ALL_CHARS : undefined);
   if (posix) return posix();
   const javaCharacter = JAVA_CHARACTER[name];

@@ -400,7 +400,7 @@ class Parser {
           if (name === '') this.fail('Illegal character family');
           this.position++;
         }
-        const set = this.fold(propertySet(name, this.failAt(), unicode));
+        const set = propertySet(name, this.failAt(), unicode, this.flags.caseInsensitive);
         return c === 'P' ? negate(set) : set;
       }
       default:
