@@ -101,6 +101,13 @@ describe('Java regular expressions', () => {
     expect(compileJavaPattern('(?=b)').split('abab')).toEqual(['a', 'ba', 'b']);
   });
 
+  it('runs a pattern RE2 refuses as too large on the budgeted matcher, and refuses absurd nesting', () => {
+    const huge = compileJavaPattern('(?:a{1000}){1000}');
+    expect(huge.isLinear).toBe(false);
+    expect(huge.matches('a'.repeat(10))).toBe(false);
+    expect(() => compileJavaPattern(`${'('.repeat(20_000)}a${')'.repeat(20_000)}`)).toThrow(/nested too deeply/);
+  });
+
   it('reports bad patterns as PatternSyntaxException would', () => {
     for (const bad of ['(a', 'a)', '*a', 'a**', 'a+?*', '{', '[a', 'a{2,1}', '\\p{Nope}', '\\y', '(?<=a+)b']) {
       expect(() => compileJavaPattern(bad), bad).toThrow(JavaPatternSyntaxError);

@@ -47,7 +47,7 @@ export class JavaPattern {
     let entry = this.programs.get(ending);
     if (entry === undefined) {
       const program = toRe2Program(this.parsed.root, this.parsed.groupCount, ending);
-      entry = program ? { regex: RE2JS.compile(program.source), program } : null;
+      entry = program ? compileRe2(program) : null;
       this.programs.set(ending, entry);
     }
     return entry;
@@ -176,6 +176,15 @@ export class JavaPattern {
   }
 }
 
+/** RE2 refuses some programs (too large, too deeply nested); the backtracking matcher then runs the pattern. */
+function compileRe2(program: Re2Program): { regex: RE2JS; program: Re2Program } | null {
+  try {
+    return { regex: RE2JS.compile(program.source), program };
+  } catch {
+    return null;
+  }
+}
+
 const cache = new Map<string, JavaPattern>();
 const CACHE_LIMIT = 500;
 
@@ -189,8 +198,9 @@ export function compileJavaPattern(pattern: string, flags: RegexFlags | string =
   try {
     compiled = new JavaPattern(pattern, parseJavaRegex(pattern, resolved));
   } catch (error) {
-    if (error instanceof JavaPatternSyntaxError) throw error;
-    throw new JavaPatternSyntaxError(`cannot compile: ${(error as Error).message}`, pattern, 0);
+    // A pattern nested deeper than the parser's stack is refused like a syntax error.
+    if (error instanceof RangeError) throw new JavaPatternSyntaxError('the pattern is nested too deeply', pattern, 0);
+    throw error;
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, compiled);
