@@ -1,10 +1,9 @@
 import { parseJavaInt } from '../java/int.js';
-import { compileJavaPattern, JavaPatternSyntaxError } from '../java/regex/pattern.js';
+import { compileJavaPattern, JavaPatternSyntaxError, parseFlagLetters } from '../java/regex/pattern.js';
 import type { ComparisonOperator, EmbeddedPath, FilterExpression, FilterValue, FunctionArgument, PathNode } from './ast.js';
 import { isDefinitePath } from './definite.js';
 import { JsonPathSyntaxError } from './errors.js';
 import { parsePermissiveJson } from './permissive-json.js';
-import { jaywayRegexFlags } from './regex-literal.js';
 import { Scanner } from './scanner.js';
 import { unescapeJayway } from './unescape.js';
 
@@ -549,12 +548,13 @@ class FilterParser {
     const close = s.nextIndexOfUnescaped('/');
     if (close === -1) s.fail('regular expression is not closed; missing /', begin);
     let end = close + 1;
-    while (s.inBounds(end) && /[a-zA-Z]/.test(s.text[end] as string)) end++;
+    // Since Jayway 2.6 only Java flag letters after the closing slash belong to the pattern.
+    while (s.inBounds(end) && /[dixmsuU]/.test(s.text[end] as string)) end++;
     s.position = end;
     const pattern = s.slice(begin + 1, close);
     const flags = s.slice(close + 1, end);
     try {
-      compileJavaPattern(pattern, jaywayRegexFlags(flags));
+      compileJavaPattern(pattern, parseFlagLetters(flags));
     } catch (error) {
       if (!(error instanceof JavaPatternSyntaxError)) throw error;
       s.fail(`invalid regular expression: ${error.message}`, begin, end - begin);

@@ -68,6 +68,12 @@ describe('Jayway difference classes', () => {
     expect(found("$[?(@.a == 'x)]')].a", [{ a: 'x)]' }, { a: 'y' }])).toEqual(['x)]']);
   });
 
+  it('reads only Java flag letters after a regex, as Jayway 2.6+ does', () => {
+    expect(found('$[?(@.a =~ /X/i)].a', [{ a: 'x' }])).toEqual(['x']);
+    expect(found('$[?(@.a =~ /x/ || @.b == 1)].a', [{ a: 'x' }, { a: 'y', b: 1 }])).toEqual(['x', 'y']);
+    expect(() => compileJsonPath('$[?(@.a =~ /x/ia)]')).toThrow();
+  });
+
   it('two regex literals are never equal (Pattern objects compare by identity)', () => {
     expect(found('$[?(/a/ == /a/)]', [1])).toEqual([]);
     expect(found('$[?(/a/ != /a/)]', [1])).toEqual([1]);
