@@ -119,4 +119,6 @@ export type FilterValue =
   | (SourceSpan & { readonly kind: 'boolean'; readonly value: boolean })
   | (SourceSpan & { readonly kind: 'null' })
   | (SourceSpan & { readonly kind: 'json'; readonly value: unknown })
+  /** A `[…]` or `{…}` literal that is not valid JSON; Jayway fails only when an operator reads it. */
+  | (SourceSpan & { readonly kind: 'unparsed-json'; readonly text: string })
   | (SourceSpan & { readonly kind: 'regex'; readonly pattern: string; readonly flags: string });

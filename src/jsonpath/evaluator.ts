@@ -1,4 +1,4 @@
-import type { EmbeddedPath } from './ast.js';
+import type { EmbeddedPath, FilterExpression } from './ast.js';
 import { PATH_NOT_FOUND, readDefiniteLookup } from './definite-lookup.js';
 import { JsonPathEvaluationError, pathNotFound } from './errors.js';
 import { type PathPlan, type PlanToken, planFor, withTrailingWildcard } from './evaluation-plan.js';
@@ -160,13 +160,13 @@ class Run implements FilterHost {
         return;
       case 'filter': {
         if (isMap(model)) {
-          if (acceptItem(node.expression, model, this.withItem())) {
+          if (this.accepts(node.expression, model)) {
             if (token.leaf) this.results.push(model);
             else this.evaluate(index + 1, trail, model);
           }
         } else if (isArray(model)) {
           for (let i = 0; i < model.length; i++) {
-            if (acceptItem(node.expression, model[i], this.withItem())) this.handleArrayIndex(index, trail, model, i);
+            if (this.accepts(node.expression, model[i])) this.handleArrayIndex(index, trail, model, i);
           }
         } else if (token.upstreamDefinite) {
           throw new JsonPathEvaluationError('InvalidPathException', `a filter cannot be applied to ${describeValue(model)} at ${renderTrail(trail)}`);
@@ -182,8 +182,14 @@ class Run implements FilterHost {
     }
   }
 
-  private withItem(): FilterHost {
-    return this;
+  /** PredicatePathToken.accept: an InvalidPathException while testing an item rejects that item. */
+  private accepts(expression: FilterExpression, item: unknown): boolean {
+    try {
+      return acceptItem(expression, item, this);
+    } catch (error) {
+      if (error instanceof JsonPathEvaluationError && error.exception === 'InvalidPathException') return false;
+      throw error;
+    }
   }
 
   private argumentValue(arg: PlanToken['args'][number]): ArgumentValue {
@@ -292,7 +298,7 @@ class Run implements FilterHost {
       case 'wildcard':
         return true;
       case 'filter':
-        return acceptItem(node.expression, model, this);
+        return this.accepts(node.expression, model);
       default:
         return false;
     }

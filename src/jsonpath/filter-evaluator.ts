@@ -1,8 +1,8 @@
 import type { ComparisonExpression, EmbeddedPath, FilterExpression, FilterValue } from './ast.js';
-import { bigDecimalText } from './big-decimal.js';
+import { bigDecimalText } from '../java/big-decimal.js';
 import { PATH_NOT_FOUND } from './definite-lookup.js';
 import { JsonPathEvaluationError } from './errors.js';
-import { compileJavaRegex, MAX_REGEX_INPUT } from './java-regex.js';
+import { compileJavaPattern, JavaRegexLimitError, parseFlagLetters } from '../java/regex/pattern.js';
 import { isArray, isMap } from './json-model.js';
 import {
   asValueList,
@@ -10,6 +10,7 @@ import {
   numberNode,
   regexInput,
   UNDEFINED_NODE,
+  unparsedJson,
   type ValueNode,
   valueNodeEquals,
 } from './value-nodes.js';
@@ -43,7 +44,12 @@ function resolve(value: FilterValue, item: unknown, host: FilterHost): ValueNode
   switch (value.kind) {
     case 'path': {
       const result = host.readPath(value.path, item, false);
-      return result === PATH_NOT_FOUND ? UNDEFINED_NODE : nodeFromResult(result);
+      if (result === PATH_NOT_FOUND) return UNDEFINED_NODE;
+      if (isArray(result) && endsWithKeys(value.path)) {
+        // keys() gives a Java Set, which PathNode cannot turn into a value node.
+        throw new JsonPathEvaluationError('JsonPathException', `Could not convert the key set of ${value.path.source} to a ValueNode`);
+      }
+      return nodeFromResult(result);
     }
     case 'string':
       return { type: 'string', value: value.value };
@@ -55,9 +61,16 @@ function resolve(value: FilterValue, item: unknown, host: FilterHost): ValueNode
       return { type: 'null' };
     case 'json':
       return { type: 'json', value: value.value };
+    case 'unparsed-json':
+      return { type: 'unparsed-json', text: value.text };
     case 'regex':
-      return { type: 'regex', regex: compileJavaRegex(value.pattern, value.flags) };
+      return { type: 'regex', pattern: compileJavaPattern(value.pattern, parseFlagLetters(value.flags)) };
   }
+}
+
+function endsWithKeys(path: EmbeddedPath): boolean {
+  const last = path.ast[path.ast.length - 1];
+  return last?.kind === 'function' && last.name === 'keys';
 }
 
 function invalid(message: string): JsonPathEvaluationError {
@@ -66,7 +79,7 @@ function invalid(message: string): JsonPathEvaluationError {
 
 /** A list operand: a JSON array, or (for a non-array JSON node) undefined, or an error for anything else. */
 function listOperand(node: ValueNode): ValueNode[] | 'undefined' {
-  if (node.type === 'json') return asValueList(node) ?? 'undefined';
+  if (node.type === 'json' || node.type === 'unparsed-json') return asValueList(node) ?? 'undefined';
   throw invalid('expected a list of values');
 }
 
@@ -75,6 +88,7 @@ function contains(list: readonly ValueNode[], node: ValueNode): boolean {
 }
 
 function compare(expression: ComparisonExpression, left: ValueNode, right: ValueNode): boolean {
+  if (expression.operator === 'type' || expression.operator === 'matches') return false;
   switch (expression.operator) {
     case '==':
       return valueNodeEquals(left, right);
@@ -120,6 +134,7 @@ function compare(expression: ComparisonExpression, left: ValueNode, right: Value
     }
     case 'contains': {
       if (left.type === 'string' && right.type === 'string') return left.value.includes(right.value);
+      if (left.type === 'unparsed-json') throw unparsedJson(left.text);
       if (left.type !== 'json') return false;
       const list = asValueList(left);
       return list !== null && contains(list, right);
@@ -128,15 +143,19 @@ function compare(expression: ComparisonExpression, left: ValueNode, right: Value
       if (right.type !== 'number') return false;
       const expected = Math.trunc(right.value);
       if (left.type === 'string') return left.value.length === expected;
+      if (left.type === 'unparsed-json') throw unparsedJson(left.text);
       if (left.type === 'json') return (isArray(left.value) ? left.value.length : -1) === expected;
       return false;
     }
     case 'empty': {
       if (right.type !== 'boolean') throw invalid('empty expects true or false');
       if (left.type === 'string') return (left.value.length === 0) === right.value;
+      if (left.type === 'unparsed-json') throw unparsedJson(left.text);
       if (left.type === 'json') {
         const value = left.value;
-        const isEmpty = isArray(value) ? value.length === 0 : isMap(value) ? Object.keys(value).length === 0 : true;
+        // Jayway 2.9 casts the value to a Collection, which a Map is not.
+        if (isMap(value)) throw new JsonPathEvaluationError('JsonPathException', 'ClassCastException: empty cannot be applied to an object');
+        const isEmpty = isArray(value) ? value.length === 0 : typeof value === 'string' ? value.length === 0 : true;
         return isEmpty === right.value;
       }
       return false;
@@ -144,9 +163,6 @@ function compare(expression: ComparisonExpression, left: ValueNode, right: Value
     case 'exists':
       if (left.type !== 'boolean' && right.type !== 'boolean') throw new JsonPathEvaluationError('JsonPathException', 'failed to evaluate exists expression');
       return left.type === 'boolean' && right.type === 'boolean' && left.value === right.value;
-    case 'type':
-    case 'matches':
-      return false;
   }
 }
 
@@ -169,10 +185,10 @@ function regexMatch(left: ValueNode, right: ValueNode): boolean {
   const subject = left.type === 'regex' ? right : left;
   if (pattern.type !== 'regex') return false;
   const inputs = subject.type === 'json' && isArray(subject.value) ? (asValueList(subject) ?? []).map(regexInput) : [regexInput(subject)];
-  return inputs.some((input) => {
-    if (input.length > MAX_REGEX_INPUT) {
-      throw new JsonPathEvaluationError('JsonPathException', `a value of ${input.length} characters is too long to match against a regular expression (limit ${MAX_REGEX_INPUT})`);
-    }
-    return pattern.regex.test(input);
-  });
+  try {
+    return inputs.some((input) => pattern.pattern.matches(input));
+  } catch (error) {
+    if (error instanceof JavaRegexLimitError) throw new JsonPathEvaluationError('JsonPathException', error.message);
+    throw error;
+  }
 }

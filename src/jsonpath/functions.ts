@@ -1,6 +1,7 @@
-import { documentNumberText } from './big-decimal.js';
-import { JsonPathEvaluationError, pathNotFound } from './errors.js';
-import { JavaDouble } from './java-double.js';
+import { documentNumberText } from '../java/big-decimal.js';
+import { JsonPathEvaluationError } from './errors.js';
+import { JavaDouble, javaDoubleText } from '../java/double.js';
+import { toJsonText } from './json-text.js';
 import { isArray, isMap, propertyKeys } from './json-model.js';
 
 /** A function argument, evaluated on demand (Jayway binds arguments late). */
@@ -20,17 +21,13 @@ function numbersIn(value: unknown): number[] {
   return [];
 }
 
+/** `Object.toString()` of a concat() argument as json-smart holds it: lists and maps print as compact JSON. */
 function javaToString(value: unknown): string {
   if (typeof value === 'number') return documentNumberText(value);
-  if (value instanceof JavaDouble) return String(value.value);
+  if (value instanceof JavaDouble) return javaDoubleText(value.value);
   if (typeof value === 'string') return value;
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) return toJsonText({ found: true, value });
   return String(value);
-}
-
-function stringsIn(value: unknown): string[] {
-  if (isArray(value)) return value.flatMap((item) => (item === null || item === undefined ? [] : [javaToString(item)]));
-  return typeof value === 'string' ? [value] : [];
 }
 
 function aggregate(name: string, model: unknown, args: readonly ArgumentValue[]): JavaDouble {
@@ -52,8 +49,9 @@ function aggregate(name: string, model: unknown, args: readonly ArgumentValue[])
   }
 }
 
+/** AbstractSequenceAggregation (first, last, index): fails with a JsonPathException, never PathNotFound. */
 function element(name: string, model: unknown, target: number): unknown {
-  if (!isArray(model)) throw pathNotFound(`${name}() needs an array but found ${describeValue(model)}`);
+  if (!isArray(model)) throw new JsonPathEvaluationError('JsonPathException', `${name}() needs an array but found ${describeValue(model)}`);
   if (target >= 0) {
     if (target >= model.length) throw new JsonPathEvaluationError('JsonPathException', `${name}(): index ${target} is out of range (${model.length} items)`);
     return model[target];
@@ -61,7 +59,7 @@ function element(name: string, model: unknown, target: number): unknown {
   const real = model.length + target;
   // Jayway requires real > 0, so last() of a one-element array fails; kept for fidelity.
   if (real > 0) return model[real];
-  throw pathNotFound(`${name}(): target index ${target} is larger than the item count ${model.length}`);
+  throw new JsonPathEvaluationError('JsonPathException', `${name}(): target index ${target} is larger than the item count ${model.length}`);
 }
 
 export function describeValue(value: unknown): string {
@@ -96,7 +94,11 @@ export function invokeFunction(name: string, model: unknown, args: readonly Argu
     case 'keys':
       return isMap(model) ? propertyKeys(model) : null;
     case 'concat':
-      return [...(isArray(model) ? model.filter((item): item is string => typeof item === 'string') : []), ...args.flatMap((arg) => stringsIn(arg.value()))].join('');
+      // Jayway takes only the strings of the array it is applied to, but every non-null argument's toString().
+      return [
+        ...(isArray(model) ? model.filter((item): item is string => typeof item === 'string') : []),
+        ...args.map((arg) => arg.value()).filter((value) => value !== null && value !== undefined).map(javaToString),
+      ].join('');
     case 'append':
       // Jayway appends to the document in place; a copy keeps the caller's document unchanged.
       return isArray(model) ? [...model, ...args.map((arg) => arg.value())] : model;

@@ -1,11 +1,12 @@
 import type { PathNode } from './ast.js';
 import { firstIndefiniteIndex } from './definite.js';
 import { JsonPathEvaluationError, type JaywayException } from './errors.js';
+import { withRegexBudget } from '../java/regex/pattern.js';
 import { planFor } from './evaluation-plan.js';
 import { evaluatePlan } from './evaluator.js';
-import { JavaDouble } from './java-double.js';
+import { JavaDouble } from '../java/double.js';
 import { isArray, MAX_DOCUMENT_DEPTH } from './json-model.js';
-import { parsePath } from './path-parser.js';
+import { parsePath } from './parser.js';
 
 export type * from './ast.js';
 export { JsonPathSyntaxError, JsonPathEvaluationError, type JaywayException } from './errors.js';
@@ -64,7 +65,7 @@ function compileUncached(path: string): CompiledPath {
     ast,
     evaluate(document: unknown): QueryResult {
       try {
-        return shapeResult(evaluatePlan(plan, document));
+        return shapeResult(withRegexBudget(() => evaluatePlan(plan, document)));
       } catch (error) {
         if (error instanceof JsonPathEvaluationError) return { found: false, reason: error.message, exception: error.exception };
         if (error instanceof RangeError) {

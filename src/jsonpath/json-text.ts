@@ -1,5 +1,4 @@
-import { javaDoubleText } from './big-decimal.js';
-import { JavaDouble } from './java-double.js';
+import { JavaDouble, javaDoubleText } from '../java/double.js';
 
 /**
  * JSON text of a query result as Genesys hands translation values to Velocity. A Java Double

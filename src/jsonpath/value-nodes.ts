@@ -1,5 +1,7 @@
-import { bigDecimalText, documentNumberText, javaDoubleText } from './big-decimal.js';
-import { JavaDouble } from './java-double.js';
+import { bigDecimalText, documentNumberText } from '../java/big-decimal.js';
+import { JavaDouble, javaDoubleText } from '../java/double.js';
+import type { JavaPattern } from '../java/regex/pattern.js';
+import { JsonPathEvaluationError } from './errors.js';
 import { deepEqual, isArray, isMap } from './json-model.js';
 import { parsePermissiveJson } from './permissive-json.js';
 import { unescapeJayway } from './unescape.js';
@@ -11,7 +13,9 @@ export type ValueNode =
   | { readonly type: 'boolean'; readonly value: boolean }
   | { readonly type: 'null' }
   | { readonly type: 'json'; readonly value: unknown }
-  | { readonly type: 'regex'; readonly regex: RegExp }
+  /** A filter literal that is not valid JSON; reading its value fails (IllegalArgumentException). */
+  | { readonly type: 'unparsed-json'; readonly text: string }
+  | { readonly type: 'regex'; readonly pattern: JavaPattern }
   | { readonly type: 'undefined' };
 
 export const UNDEFINED_NODE: ValueNode = { type: 'undefined' };
@@ -47,10 +51,24 @@ export function nodeFromListElement(element: unknown): ValueNode {
   }
 }
 
-/** JsonNode.asValueListNode: the elements of an array, or null when the node is not an array. */
+/**
+ * JsonNode.asValueListNode: the elements of an array, or null when the node is not an array. Jayway's
+ * ValueListNode cannot hold an object or an array, so a list with one fails the whole query.
+ */
 export function asValueList(node: ValueNode): ValueNode[] | null {
+  if (node.type === 'unparsed-json') throw unparsedJson(node.text);
   if (node.type !== 'json' || !isArray(node.value)) return null;
-  return node.value.map(nodeFromListElement);
+  return node.value.map((element) => {
+    if (isArray(element) || isMap(element)) {
+      throw new JsonPathEvaluationError('JsonPathException', `Could not determine value type: a list compared in a filter holds ${isArray(element) ? 'an array' : 'an object'}`);
+    }
+    return nodeFromListElement(element);
+  });
+}
+
+/** Jayway reads a JSON literal only when an operator needs its value, and fails then. */
+export function unparsedJson(text: string): JsonPathEvaluationError {
+  return new JsonPathEvaluationError('JsonPathException', `IllegalArgumentException: the filter literal ${text} is not valid JSON`);
 }
 
 /** `left.equals(right)` of Jayway's value nodes; deliberately asymmetric for numbers and strings. */
@@ -71,9 +89,14 @@ export function valueNodeEquals(left: ValueNode, right: ValueNode): boolean {
     case 'null':
       return right.type === 'null';
     case 'json':
+      if (right.type === 'unparsed-json') throw unparsedJson(right.text);
       return right.type === 'json' && deepEqual(left.value, right.value);
+    case 'unparsed-json':
+      if (right.type === 'unparsed-json') throw unparsedJson(right.text);
+      return false;
     case 'regex':
-      return right.type === 'regex' && left.regex.source === right.regex.source && left.regex.flags === right.regex.flags;
+      // PatternNode compares java.util.regex.Pattern objects, which are equal only to themselves.
+      return false;
     case 'undefined':
       return false;
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definiteLookupOf, PATH_NOT_FOUND, readDefiniteLookup } from '../../src/jsonpath/definite-lookup.js';
 import { queryJsonPath } from '../../src/jsonpath/index.js';
-import { parsePath } from '../../src/jsonpath/path-parser.js';
+import { parsePath } from '../../src/jsonpath/parser.js';
 import { fuzzParameters } from '../fuzz/fuzz-settings.js';
 import { jsonDocument } from '../fuzz/json-documents.js';
 

@@ -26,7 +26,7 @@ describe('syntax errors point into the path as written', () => {
     ['$[?(@.a == )]', 11, ')'],
     ['$[?(@.key=42)]', 9, '='],
     ['$[?(@.a && true)]', 11, 'true'],
-    ['$[?(@.a=~/(a+)+$/)]', 9, '/(a+)+$/'],
+    ['$[?(@.a=~/(a+$/)]', 9, '/(a+$/'],
     ['$.x.length(', 4, 'length'],
     ['', 0, ''],
   ])('%s fails at offset %i, on %j', (path, offset, token) => {

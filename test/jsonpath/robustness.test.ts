@@ -47,8 +47,37 @@ describe('robustness', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each(['/(a+)+b/', '/(a*)*$/', '/(\\w+\\s?)*x/', '/(x{1,}y?)+/'])('refuses the catastrophic regex %s', (regex) => {
-    expect(() => compileJsonPath(`$[?(@.a =~ ${regex})]`)).toThrow(JsonPathSyntaxError);
+  it.each([
+    ['/(a+)+b/', 'a'.repeat(33)],
+    ['/(a|aa)*$/', `${'a'.repeat(40)}!`],
+    ['/^(a?a?)+$/', `${'a'.repeat(40)}!`],
+    ['/(.*a){12}/', `${'a'.repeat(40)}b`],
+    ['/(\\w+\\s?)*x/', `${'word '.repeat(2000)}!`],
+  ])('matches the catastrophic regex %s in linear time', (regex, text) => {
+    expect(queryJsonPath(`$[?(@.a =~ ${regex})].a`, [{ a: text }, { a: `${text.slice(0, 10)}x` }, { a: 'aab' }])).toMatchObject({ found: true });
+  });
+
+  it('accepts harmless regexes an earlier guard refused', () => {
+    expect(queryJsonPath('$[?(@.a =~ /(a+)+/)].a', [{ a: 'aaa' }, { a: 'b' }])).toEqual({ found: true, value: ['aaa'] });
+    expect(queryJsonPath('$[?(@.a =~ /^(\\w+\\s?)*$/)].a', [{ a: 'hello big world' }, { a: 'a-b' }])).toEqual({ found: true, value: ['hello big world'] });
+  });
+
+  it('stops a regex that needs backtracking with a JsonPathException naming it', () => {
+    const result = queryJsonPath('$[?(@.a =~ /(a|aa)+(?=b)\\1/)]', [{ a: 'a'.repeat(40) }]);
+    expect(result).toMatchObject({ found: false, exception: 'JsonPathException' });
+    expect(result.found ? '' : result.reason).toContain('/(a|aa)+(?=b)\\1/');
+  });
+
+  it('shares one step budget among all the items of a query', () => {
+    const item = { a: 'a'.repeat(18) };
+    expect(queryJsonPath('$[?(@.a =~ /(a|aa)+(?=b)/)]', [item])).toEqual({ found: true, value: [] });
+    const many = queryJsonPath('$[?(@.a =~ /(a|aa)+(?=b)/)]', Array.from({ length: 40 }, () => item));
+    expect(many).toMatchObject({ found: false, exception: 'JsonPathException' });
+    expect(many.found ? '' : many.reason).toContain('steps one evaluation may take');
+  });
+
+  it('refuses a regex Java would not compile', () => {
+    expect(() => compileJsonPath('$[?(@.a =~ /(a/)]')).toThrow(/invalid regular expression: Unclosed group/);
   });
 
   it('accepts ordinary regexes and matches them in full, Java style', () => {
@@ -58,9 +87,8 @@ describe('robustness', () => {
     expect(queryJsonPath('$[?(@.n =~ /\\QJane S\\E.*/)].n', people)).toEqual({ found: true, value: ['Jane Smith'] });
   });
 
-  it('refuses to match a regex against a huge string', () => {
-    const result = queryJsonPath('$[?(@.n =~ /a.*/)]', [{ n: 'a'.repeat(20_000) }]);
-    expect(result).toMatchObject({ found: false, exception: 'JsonPathException' });
+  it('matches a regex against a long string', () => {
+    expect(queryJsonPath('$[?(@.n =~ /a.*/)].n', [{ n: 'a'.repeat(200_000) }])).toMatchObject({ found: true, value: ['a'.repeat(200_000)] });
   });
 
   it('rejects absurdly long paths', () => {

@@ -1,5 +1,7 @@
+import { javaDoubleText } from './double.js';
+
 /**
- * The text Java's BigDecimal(String).toString() gives, and Double.toString for document numbers.
+ * The text `new BigDecimal(literal).toString()` gives, or null where the constructor throws.
  * Jayway compares a number with a string through these texts (`'42' == 42`).
  */
 export function bigDecimalText(literal: string): string | null {
@@ -24,21 +26,11 @@ export function bigDecimalText(literal: string): string | null {
   return negative ? `-${text}` : text;
 }
 
-/** Java Double.toString for the usual range: integral values keep ".0". */
-export function javaDoubleText(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude >= 1e7 || magnitude < 1e-3)) {
-    const [mantissa = '0', exponent = '0'] = value.toExponential().split('e');
-    const withPoint = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
-    return `${withPoint}E${Number(exponent)}`;
-  }
-  const text = String(value);
-  return Number.isInteger(value) ? `${text === '-0' ? '-0' : text}.0` : text;
-}
-
-/** How Jayway would print a document number: integers as integers, others as Java doubles. */
+/**
+ * How Jayway (json-smart) prints a document number: integers within a long as integers, others as a
+ * Double. JSON.parse keeps no text, so `-0` and `-0.0` both read as an integer zero and print `0`.
+ */
 export function documentNumberText(value: number): string {
-  return Number.isInteger(value) && Math.abs(value) < 2 ** 63 ? String(value) : javaDoubleText(value);
+  if (Number.isInteger(value) && Math.abs(value) < 2 ** 63) return Object.is(value, -0) ? '0' : String(value);
+  return javaDoubleText(value);
 }

@@ -1,7 +1,7 @@
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
-/** Java Integer.parseInt: optional sign, ASCII digits, 32-bit range; anything else is rejected (null). */
+/** `Integer.parseInt`: optional sign, ASCII digits, 32-bit range; anything else is rejected (null). */
 export function parseJavaInt(text: string): number | null {
   if (!/^[+-]?\d+$/.test(text)) return null;
   const value = Number(text);
