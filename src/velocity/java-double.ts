@@ -25,12 +25,13 @@ export function javaDoubleText(value: number): string {
   return `${digits}E${exponent.replace('+', '')}`;
 }
 
-export type JavaNumber = number | JavaDouble;
+/** An Integer or Long (a safe JS integer), a Long or BigInteger beyond that (bigint), or a Double. */
+export type JavaNumber = number | bigint | JavaDouble;
 
 export function isJavaNumber(value: unknown): value is JavaNumber {
-  return typeof value === 'number' || value instanceof JavaDouble;
+  return typeof value === 'number' || typeof value === 'bigint' || value instanceof JavaDouble;
 }
 
 export function numberValue(value: JavaNumber): number {
-  return typeof value === 'number' ? value : value.value;
+  return typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : value.value;
 }

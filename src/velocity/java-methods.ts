@@ -1,5 +1,6 @@
-import { JavaDouble, isJavaNumber, numberValue } from './java-double.js';
-import { javaText } from './java-text.js';
+import { JavaDouble, isJavaNumber, numberValue, type JavaNumber } from './java-double.js';
+import { compileJavaRegex } from './java-regex.js';
+import { javaText, markJavaArray } from './java-text.js';
 import { JavaMethodError } from './render-error.js';
 import { isVelocityTool } from './tools/velocity-tool.js';
 
@@ -29,56 +30,10 @@ function checkRange(text: string, begin: number, end: number): void {
   if (begin < 0 || end > text.length || begin > end) throw new JavaMethodError(`String index out of range: ${begin}, ${end}`);
 }
 
-/** A Java replacement string (`$1`, `\$`) as a JS replacer. */
-function javaReplacement(replacement: string): (match: string, ...groups: unknown[]) => string {
-  return (match, ...rest) => {
-    const groups = rest.slice(0, rest.findIndex((item) => typeof item === 'number'));
-    let out = '';
-    for (let i = 0; i < replacement.length; i++) {
-      const c = replacement[i];
-      if (c === '\\') out += replacement[++i] ?? '';
-      else if (c === '$') {
-        const digits = /^\d+/.exec(replacement.slice(i + 1))?.[0] ?? '';
-        if (digits === '') throw new JavaMethodError('Illegal group reference');
-        const group = Number(digits[0]);
-        out += group === 0 ? match : String(groups[group - 1] ?? '');
-        i += 1;
-      } else out += c;
-    }
-    return out;
-  };
-}
-
-function javaRegex(pattern: unknown, flags = ''): RegExp {
-  try {
-    return new RegExp(javaText(pattern), `u${flags}`);
-  } catch {
-    throw new JavaMethodError(`PatternSyntaxException: ${javaText(pattern)}`);
-  }
-}
-
-/** `String.split(regex, limit)`: trailing empty strings dropped when limit is 0. */
+/** `String.split(regex, limit)` as a Java `String[]`: trailing empty strings dropped when limit is 0. */
 function javaSplit(text: string, pattern: unknown, limitArg?: unknown): string[] {
   const limit = limitArg === undefined ? 0 : index(limitArg);
-  const regex = javaRegex(pattern, 'g');
-  const parts: string[] = [];
-  let start = 0;
-  for (const match of text.matchAll(regex)) {
-    if (limit > 0 && parts.length === limit - 1) break;
-    const at = match.index ?? 0;
-    if (match[0] === '' && (at === 0 || at >= text.length)) continue;
-    if (at === 0 && match[0] !== '' && start === 0) {
-      parts.push('');
-      start = match[0].length;
-      continue;
-    }
-    parts.push(text.slice(start, at));
-    start = at + match[0].length;
-  }
-  parts.push(text.slice(start));
-  if (text === '') return [''];
-  if (limit === 0) while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
-  return parts;
+  return markJavaArray(compileJavaRegex(javaText(pattern)).split(text, limit));
 }
 
 function stringMethod(text: string, name: string, args: unknown[]): Result {
@@ -113,9 +68,9 @@ function stringMethod(text: string, name: string, args: unknown[]): Result {
     case 'substring/2': { const begin = index(a); const end = index(b); checkRange(text, begin, end); return text.slice(begin, end); }
     case 'concat/1': return text + javaText(a);
     case 'replace/2': return text.split(javaText(a)).join(javaText(b));
-    case 'replaceAll/2': return text.replace(javaRegex(a, 'g'), javaReplacement(javaText(b)));
-    case 'replaceFirst/2': return text.replace(javaRegex(a), javaReplacement(javaText(b)));
-    case 'matches/1': return javaRegex(`^(?:${javaText(a)})$`).test(text);
+    case 'replaceAll/2': return compileJavaRegex(javaText(a)).replaceAll(text, javaText(b));
+    case 'replaceFirst/2': return compileJavaRegex(javaText(a)).replaceFirst(text, javaText(b));
+    case 'matches/1': return compileJavaRegex(javaText(a)).matches(text);
     case 'split/1': return javaSplit(text, a);
     case 'split/2': return javaSplit(text, a, b);
     case 'repeat/1': return text.repeat(index(a));
@@ -182,7 +137,7 @@ function mapMethod(map: Record<string, unknown>, name: string, args: unknown[]):
   }
 }
 
-function numberMethod(value: number | JavaDouble, name: string, args: unknown[]): Result {
+function numberMethod(value: JavaNumber, name: string, args: unknown[]): Result {
   const n = numberValue(value);
   switch (`${name}/${args.length}`) {
     case 'toString/0': return javaText(value);

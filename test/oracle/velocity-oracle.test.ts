@@ -14,11 +14,7 @@ const cases: OracleCase[] = [
 ];
 
 /** Differences we know and accept; each is explained in docs/fidelity.md. */
-const KNOWN_DIFFERENCES = new Set([
-  'edge: string literal with backslash quote',
-  'edge: escaped references',
-  'edge: escaped hash',
-]);
+const KNOWN_DIFFERENCES = new Set<string>([]);
 
 let java: Map<string, JavaResult>;
 
