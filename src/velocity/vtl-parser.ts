@@ -17,6 +17,7 @@ export class TemplateSyntaxError extends Error {
 
 const PAREN_DIRECTIVES = new Set(['set', 'if', 'elseif', 'foreach', 'macro', 'define', 'evaluate', 'parse', 'include', 'literal']);
 const BARE_DIRECTIVES = new Set(['else', 'end', 'break', 'stop']);
+const DIRECTIVES_AFTER_DOLLAR = new Set(['set', 'if', 'elseif', 'else', 'end']);
 const MAX_NESTING = 200;
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
@@ -122,6 +123,10 @@ class Parser {
         if (count % 2 === 1) {
           this.text.push('\\'.repeat((count - 1) / 2), src.slice(j, directive.end));
           this.i = directive.end;
+        } else if (directive.name === 'set') {
+          // `#set` is its own token, so the backslashes before it stay as written.
+          this.text.push(src.slice(start, j));
+          this.i = j;
         } else {
           this.text.push('\\'.repeat(count / 2));
           this.i = j;
@@ -132,6 +137,7 @@ class Parser {
     }
     this.text.push(src.slice(start, j));
     this.i = j;
+    this.tokenEnded();
   }
 
   private isRecognizedDirective(name: string): boolean {
@@ -153,17 +159,27 @@ class Parser {
     if (reference) {
       push({ kind: 'reference', reference, escapes });
       this.tokenEnded();
+      // Right after `$a.name` Velocity's lexer is still in its reference-modifier state, where `##` is text.
+      if (!reference.formal && src.startsWith('##', this.i) && reference.parts[reference.parts.length - 1]?.kind === 'property') {
+        this.text.push('##');
+        this.i += 2;
+      }
       return;
     }
     this.i = start;
     const bang = src[start + 1] === '!' ? 1 : 0;
-    if (bang === 1 && start + 2 >= src.length) this.fail('Lexical error: "$!" at the end of the template', start);
-    // A `$` or `$!` that starts no reference vanishes before a directive, as Velocity's lexer drops it.
+    if (start + 1 + bang >= src.length) this.fail(`Lexical error: "${bang ? '$!' : '$'}" at the end of the template`, start);
+    // A `$` or `$!` that starts no reference vanishes before the directives Velocity's reference lexer
+    // also knows; before any other `#...` both stay text.
     const directive = src[start + 1 + bang] === '#' ? this.directiveName(start + 1 + bang) : undefined;
-    if (directive && (PAREN_DIRECTIVES.has(directive.name) || BARE_DIRECTIVES.has(directive.name))) this.i = start + 1 + bang;
-    else {
+    if (directive && DIRECTIVES_AFTER_DOLLAR.has(directive.name)) this.i = start + 1 + bang;
+    else if (directive) {
+      this.text.push('\\'.repeat(escapes), '$', src.slice(start + 1 + bang, directive.end));
+      this.i = directive.end;
+    } else {
+      // `$!` that starts no reference prints as `$`.
       this.text.push('\\'.repeat(escapes), '$');
-      this.i = start + 1;
+      this.i = start + 1 + bang;
     }
   }
 
@@ -510,8 +526,9 @@ class Parser {
     if (src[directive.end] === '(') {
       this.i = directive.end + 1;
       const args = this.parameterList(')', false);
-      const literal = src.slice(start, this.i);
       this.gobbleLine();
+      // Java prints an undefined macro's call as written, the newline its `)` took included.
+      const literal = src.slice(start, this.i);
       push({ kind: 'macro-call', name, args, literal, offset: this.base + start });
       this.tokenEnded();
       return undefined;

@@ -28,7 +28,8 @@ interface MacroFrame {
   /** The caller's text of each by-name argument, printed when the argument is null. */
   callerText: Map<string, string>;
   caller: MacroFrame | undefined;
-  name: string;
+  /** A #foreach over a null item renders its body in Velocity's NullHolderContext: this name stays null. */
+  nullName?: string;
 }
 
 class BreakSignal {}
@@ -98,6 +99,7 @@ export class VtlRenderer {
 
   private get(name: string, frame: MacroFrame | undefined): unknown {
     for (let f = frame; f; f = f.caller) {
+      if (f.nullName === name) return undefined;
       const local = f.locals.get(name);
       if (local !== undefined) return local;
       const argument = f.byName.get(name);
@@ -288,8 +290,9 @@ export class VtlRenderer {
         if (item === undefined || item === null) this.remove(node.variable, frame);
         else this.put(node.variable, item, frame);
         this.put('foreach', foreachScope(i, hasNext, parent), frame);
+        const bodyFrame = isNull(item) ? { locals: new Map(), byName: new Map(), callerText: new Map(), caller: frame, nullName: node.variable } : frame;
         try {
-          this.renderNodes(node.body, frame, out, counted);
+          this.renderNodes(node.body, bodyFrame, out, counted);
         } catch (signal) {
           if (signal instanceof BreakSignal) break;
           throw signal;
@@ -306,6 +309,7 @@ export class VtlRenderer {
   private callMacro(node: Extract<TemplateNode, { kind: 'macro-call' }>, frame: MacroFrame | undefined, out: string[], counted: boolean): void {
     const macro: MacroDefinition | undefined = this.tree.macros.get(node.name);
     if (!macro) {
+      if (this.settings.strict) this.fail(`Macro '#${node.name}' is not defined`, 'runtime', node.offset);
       this.write(out, node.literal, counted, node.offset);
       return;
     }
@@ -313,7 +317,7 @@ export class VtlRenderer {
     if (this.macroDepth >= this.settings.maxMacroDepth) {
       this.fail(`Max calling depth of ${this.settings.maxMacroDepth} was exceeded in macro '${node.name}'`, 'limit', node.offset);
     }
-    const callee: MacroFrame = { locals: new Map(), byName: new Map(), callerText: new Map(), caller: frame, name: node.name };
+    const callee: MacroFrame = { locals: new Map(), byName: new Map(), callerText: new Map(), caller: frame };
     macro.parameters.forEach((parameter, i) => {
       const argument = node.args[i];
       if (!argument) return;
@@ -416,13 +420,9 @@ export class VtlRenderer {
     if (operator === '+' && (typeof a === 'string' || typeof b === 'string')) {
       return (isNull(a) ? literalText(left) : javaText(a)) + (isNull(b) ? literalText(right) : javaText(b));
     }
-    if (!isJavaNumber(a) || !isJavaNumber(b)) {
-      if (this.settings.strict) this.fail(`Math operation '${operator}' on a value that is not a number`, 'runtime', expression.offset);
-      return undefined;
-    }
-    const result = javaArithmetic(operator, a, b);
-    if (result === undefined && this.settings.strict) this.fail('Right side of division operation is zero. Must be non-zero', 'runtime', expression.offset);
-    return result;
+    // Strict references do not make math strict (that is `runtime.strict.math`, off by default).
+    if (!isJavaNumber(a) || !isJavaNumber(b)) return undefined;
+    return javaArithmetic(operator, a, b);
   }
 
   /** Velocity's `Node.evaluate()`: references are true unless null or false; other literals are false. */
@@ -460,7 +460,9 @@ export class VtlRenderer {
       if (operator === '<=') return order <= 0;
       return order >= 0;
     }
-    return !isNull(this.value(expression, frame));
+    // Arithmetic nodes keep SimpleNode's evaluate(), which is false whatever the value.
+    this.value(expression, frame);
+    return false;
   }
 }
 
