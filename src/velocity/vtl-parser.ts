@@ -112,7 +112,7 @@ class Parser {
     let j = start;
     while (src[j] === '\\') j++;
     const count = j - start;
-    if (src[j] === '$' && this.referenceStartsAt(j)) {
+    if (src[j] === '$' && (this.referenceStartsAt(j) || this.vanishes(j))) {
       this.i = j;
       this.dollar(push, count);
       return;
@@ -135,8 +135,11 @@ class Parser {
         return;
       }
     }
-    this.text.push(src.slice(start, j));
-    this.i = j;
+    // An escaped word that is no directive (`\#foo`) stays as written, as one token.
+    const word = src[j] === '#' && count % 2 === 1 ? this.directiveName(j) : undefined;
+    const end = word ? word.end : j;
+    this.text.push(src.slice(start, end));
+    this.i = end;
     this.tokenEnded();
   }
 
@@ -169,10 +172,16 @@ class Parser {
     this.i = start;
     const bang = src[start + 1] === '!' ? 1 : 0;
     if (start + 1 + bang >= src.length) this.fail(`Lexical error: "${bang ? '$!' : '$'}" at the end of the template`, start);
-    // A `$` or `$!` that starts no reference vanishes before the directives Velocity's reference lexer
-    // also knows; before any other `#...` both stay text.
+    // A `$` or `$!` that starts no reference is a token of its own; it vanishes, with the backslashes
+    // before it, when what follows swallows it (see `vanishes`). Before any other `#...` both stay text.
     const directive = src[start + 1 + bang] === '#' ? this.directiveName(start + 1 + bang) : undefined;
-    if (directive && DIRECTIVES_AFTER_DOLLAR.has(directive.name)) this.i = start + 1 + bang;
+    if (this.vanishes(start)) {
+      this.i = start + 1 + bang;
+      this.tokenEnded();
+    } else if (bang && (src[start + 2] === '}' || src[start + 2] === '{' || src[start + 2] === '[')) {
+      this.text.push('\\'.repeat(escapes), '$!');
+      this.i = start + 2;
+    }
     else if (directive) {
       this.text.push('\\'.repeat(escapes), '$', src.slice(start + 1 + bang, directive.end));
       this.i = directive.end;
@@ -216,7 +225,7 @@ class Parser {
       if (src[at] === '.' && isIdentifierStart(src[at + 1])) {
         this.i = at + 1;
         const name = this.identifier();
-        if (src[this.i] === '(') {
+        if (src[this.i] === '(' && this.argumentsFollow(this.i + 1)) {
           this.i++;
           parts.push({ kind: 'method', name, args: this.parameterList(')', true), offset: this.base + at + 1 });
         } else parts.push({ kind: 'property', name, offset: this.base + at + 1 });
@@ -230,6 +239,14 @@ class Parser {
         parts.push({ kind: 'index', index, offset: this.base + at });
       } else return parts;
     }
+  }
+
+  /** Whether `(` at `at - 1` opens method arguments; otherwise Velocity leaves it as text after the reference. */
+  private argumentsFollow(at: number): boolean {
+    let j = at;
+    while (isSpace(this.src[j])) j++;
+    const c = this.src[j];
+    return c !== undefined && (`"')[{$-.`.includes(c) || isDigit(c) || c === 't' || c === 'f');
   }
 
   /** Parameters up to `close`; with `commas` they must be separated by commas, otherwise by spaces or commas. */
@@ -487,6 +504,11 @@ class Parser {
       const close = src.indexOf('*#', start + 2);
       if (close < 0) this.fail('A #* comment is not closed with *#', start);
       this.i = close + 2;
+      // The word right after a block comment is lexed as a token, not as text.
+      let j = this.i;
+      while (isIdentifierPart(src[j])) j++;
+      if (j > this.i) this.text.push(src.slice(this.i, j));
+      this.i = j;
       this.tokenEnded();
       return undefined;
     }
@@ -501,6 +523,11 @@ class Parser {
     const directive = this.directiveName(start);
     if (start + 1 >= src.length) this.fail('Lexical error: "#" at the end of the template', start);
     if (!directive) {
+      if (this.vanishes(start)) {
+        this.i = start + 1;
+        this.tokenEnded();
+        return undefined;
+      }
       this.text.push('#');
       this.i = start + 1;
       return undefined;
@@ -513,6 +540,11 @@ class Parser {
       if (name === 'end' || name === 'else') return { word: name };
       push({ kind: name as 'break' | 'stop', offset: this.base + start });
       this.tokenEnded();
+      return undefined;
+    }
+    if (name === 'set' && !this.setFollows(start)) {
+      this.text.push(src.slice(start, directive.end));
+      this.i = directive.end;
       return undefined;
     }
     if (PAREN_DIRECTIVES.has(name)) {
@@ -536,6 +568,53 @@ class Parser {
     this.text.push('#');
     this.i = start + 1;
     return undefined;
+  }
+
+  /**
+   * Whether a lone `$`, `$!` or `#` at `at` vanishes, as it does in Velocity 1.7 right before #if, #elseif,
+   * #else, #end, #set or a block comment (for `$`), before spaces and a `#set(`, or before another lone
+   * token that vanishes.
+   */
+  private vanishes(at: number): boolean {
+    const src = this.src;
+    let k = at;
+    for (;;) {
+      if (src[k] === '$') {
+        if (this.referenceStartsAt(k)) return false;
+        const next = k + 1 + (src[k + 1] === '!' ? 1 : 0);
+        if (src[next] === '#') {
+          const directive = this.directiveName(next);
+          if (directive) return DIRECTIVES_AFTER_DOLLAR.has(directive.name);
+          if (src[next + 1] === '*') return true;
+          if (src[next + 1] === '#' || src[next + 1] === '[') return false;
+          k = next;
+          continue;
+        }
+        if (src[next] === '$') {
+          k = next;
+          continue;
+        }
+        return this.setFollows(next);
+      }
+      if (src[k] !== '#' || this.directiveName(k) || src[k + 1] === '#' || src[k + 1] === '*' || src[k + 1] === '[') return false;
+      if (src[k + 1] === '$') {
+        k++;
+        continue;
+      }
+      return this.setFollows(k + 1);
+    }
+  }
+
+  /** Whether only spaces and tabs stand between `at` and a `#set(`. */
+  private setFollows(at: number): boolean {
+    let j = at;
+    while (this.src[j] === ' ' || this.src[j] === '\t') j++;
+    if (this.src[j] !== '#') return false;
+    const directive = this.directiveName(j);
+    if (directive?.name !== 'set') return false;
+    let k = directive.end;
+    while (this.src[k] === ' ') k++;
+    return this.src[k] === '(';
   }
 
   /** `#set` takes the spaces before it when they follow a token rather than text. */

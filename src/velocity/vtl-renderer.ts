@@ -1,5 +1,5 @@
 import { javaArithmetic, javaCompareNumbers } from './java-arithmetic.js';
-import { JavaDouble, isJavaNumber, numberValue } from './java-double.js';
+import { JavaDouble, isJavaNumber, numberValue, type JavaNumber } from './java-double.js';
 import { METHOD_NOT_FOUND, invokeJavaMethod, isJavaMap, javaEquals, readJavaProperty } from './java-methods.js';
 import { javaClassName, javaText } from './java-text.js';
 import { JavaMethodError, VelocityRenderError } from './render-error.js';
@@ -256,6 +256,9 @@ export class VtlRenderer {
       return;
     }
     let object = this.get(target.root, frame);
+    if (object === undefined && this.settings.strict && !this.has(target.root, frame)) {
+      this.fail(`Variable $${target.root} has not been set`, 'unset-variable', target.offset);
+    }
     const parts = target.parts;
     for (const part of parts.slice(0, -1)) {
       if (isNull(object)) return;
@@ -277,7 +280,12 @@ export class VtlRenderer {
   private foreach(node: Extract<TemplateNode, { kind: 'foreach' }>, frame: MacroFrame | undefined, out: string[], counted: boolean): void {
     const source = this.value(node.iterable, frame);
     const items = Array.isArray(source) ? source : isJavaMap(source) ? Object.values(source) : undefined;
-    if (!items) return;
+    if (!items) {
+      if (this.settings.strict && !isNull(source)) {
+        this.fail(`#foreach parameter is of type ${javaClassName(source)} and is either of wrong type or cannot be iterated.`, 'runtime', node.offset);
+      }
+      return;
+    }
     const saved = ['velocityCount', 'velocityHasNext', 'foreach', node.variable].map((key) => [key, this.get(key, frame)] as const);
     const parent = saved[2]?.[1];
     try {
@@ -402,8 +410,8 @@ export class VtlRenderer {
     const from = this.value(expression.from, frame);
     const to = this.value(expression.to, frame);
     if (!isJavaNumber(from) || !isJavaNumber(to)) return undefined;
-    const a = Math.trunc(numberValue(from));
-    const b = Math.trunc(numberValue(to));
+    const a = javaIntValue(from);
+    const b = javaIntValue(to);
     const size = Math.abs(b - a) + 1;
     if (size > this.settings.maxIterations) this.fail(`Range [${a}..${b}] exceeds the iteration limit of ${this.settings.maxIterations}`, 'limit', expression.offset);
     const step = a <= b ? 1 : -1;
@@ -453,17 +461,32 @@ export class VtlRenderer {
     if (operator === '<' || operator === '>' || operator === '<=' || operator === '>=') {
       const a = this.value(left, frame);
       const b = this.value(right, frame);
-      if (!isJavaNumber(a) || !isJavaNumber(b)) return false;
+      if (!isJavaNumber(a) || !isJavaNumber(b)) {
+        if (this.settings.strict) {
+          const side = !isJavaNumber(a) ? 'Left' : 'Right';
+          const detail = isNull(!isJavaNumber(a) ? a : b) ? 'has null value' : 'is not a Number';
+          this.fail(`${side} side of '${operator}' operation ${detail}`, 'runtime', expression.offset);
+        }
+        return false;
+      }
       const order = javaCompareNumbers(a, b);
       if (operator === '<') return order < 0;
       if (operator === '>') return order > 0;
       if (operator === '<=') return order <= 0;
       return order >= 0;
     }
-    // Arithmetic nodes keep SimpleNode's evaluate(), which is false whatever the value.
-    this.value(expression, frame);
+    // Arithmetic nodes keep SimpleNode's evaluate(): false, without evaluating the operands.
     return false;
   }
+}
+
+/** `Number.intValue()`: a Long wraps to 32 bits, a Double saturates. */
+function javaIntValue(value: JavaNumber): number {
+  if (value instanceof JavaDouble || (typeof value === 'number' && !Number.isInteger(value))) {
+    const n = Math.trunc(numberValue(value));
+    return Number.isNaN(n) ? 0 : Math.max(-2147483648, Math.min(2147483647, n));
+  }
+  return Number(BigInt.asIntN(32, BigInt(value as number | bigint)));
 }
 
 function partName(part: ReferencePart): string {
