@@ -36,6 +36,7 @@ export function buildVelocityContext(context: TemplateContext): Record<string, u
   };
   assign('input', inputValue);
   for (const [key, text] of Object.entries(context.translations ?? {})) assign(key, text);
+  for (const [key, value] of Object.entries(context.variables ?? {})) if (value !== null && value !== undefined) assign(key, toVelocityValue(value));
   if (context.rawResult !== undefined) assign('rawResult', context.rawResult);
   if (context.credentials) assign('credentials', toVelocityValue(context.credentials));
   for (const [name, tool] of Object.entries(genesysTools())) assign(name, tool);

@@ -246,7 +246,7 @@ class Parser {
     let j = at;
     while (isSpace(this.src[j])) j++;
     const c = this.src[j];
-    return c !== undefined && (`"')[{$-.`.includes(c) || isDigit(c) || c === 't' || c === 'f');
+    return c !== undefined && c !== '#';
   }
 
   /** Parameters up to `close`; with `commas` they must be separated by commas, otherwise by spaces or commas. */
