@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { renderTemplate } from '../../src/velocity/index.js';
 import { generatedCases } from './cases/generated-templates.js';
 import { renderWithJavaVelocity, type JavaResult } from './java-velocity.js';
 import { knownDifference } from './known-differences.js';
-import type { OracleCase } from './oracle-case.js';
+import { renderCase, type OracleCase } from './oracle-case.js';
 
 /** A few hundred in CI; `npm run fuzz` raises ORACLE_RUNS to a few thousand. */
 const runs = Math.max(1, Number(process.env.ORACLE_RUNS ?? 400) || 400);
@@ -21,15 +20,11 @@ beforeAll(() => {
 /** Java prints a `String[]` with its identity hash, which differs run to run. */
 const normalize = (text: string): string => text.replace(/\[Ljava\.lang\.String;@[0-9a-f]+/g, '[Ljava.lang.String;@');
 
-function render(kase: OracleCase) {
-  const { id: _id, template, strict, name, ...context } = kase;
-  return renderTemplate(template, context, { strict: strict ?? false, templateName: name ?? 'template' });
-}
 
 type Verdict = { agree: true } | { agree: false; java: string; dactl: string };
 
 function compare(kase: OracleCase, expected: JavaResult | undefined): Verdict {
-  const actual = render(kase);
+  const actual = renderCase(kase);
   if (!expected) return { agree: false, java: 'no result', dactl: '' };
   const javaText = expected.ok ? JSON.stringify(normalize(expected.output)) : `${expected.kind} error: ${expected.message.split('\n')[0]}`;
   const dactlText = actual.ok ? JSON.stringify(normalize(actual.output)) : `${actual.error.kind} error: ${actual.error.message}`;
