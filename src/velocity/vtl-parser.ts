@@ -502,8 +502,8 @@ class Parser {
     }
     if (next === '*') {
       const close = src.indexOf('*#', start + 2);
-      if (close < 0) this.fail('A #* comment is not closed with *#', start);
-      this.i = close + 2;
+      // Like Java, an unclosed block comment runs to the end of the template.
+      this.i = close < 0 ? src.length : close + 2;
       // The word right after a block comment is lexed as a token, not as text.
       let j = this.i;
       while (isIdentifierPart(src[j])) j++;

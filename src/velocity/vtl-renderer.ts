@@ -246,6 +246,9 @@ export class VtlRenderer {
   }
 
   private set(target: Reference, expression: Expression, frame: MacroFrame | undefined): void {
+    if (target.parts.length > 0 && this.settings.strict && this.get(target.root, frame) === undefined && !this.has(target.root, frame)) {
+      this.fail(`Variable $${target.root} has not been set`, 'unset-variable', target.offset);
+    }
     const value = this.value(expression, frame);
     if (isNull(value) || target.formal) return;
     if (typeof value === 'string' && value.length > this.settings.maxOutputLength) {
@@ -256,9 +259,6 @@ export class VtlRenderer {
       return;
     }
     let object = this.get(target.root, frame);
-    if (object === undefined && this.settings.strict && !this.has(target.root, frame)) {
-      this.fail(`Variable $${target.root} has not been set`, 'unset-variable', target.offset);
-    }
     const parts = target.parts;
     for (const part of parts.slice(0, -1)) {
       if (isNull(object)) return;

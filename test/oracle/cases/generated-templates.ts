@@ -53,6 +53,17 @@ const STRING_METHODS = [
 ];
 const LIST_METHODS = ['size()', 'get(0)', 'get(5)', 'isEmpty()', 'contains("y")', 'contains(1)', 'indexOf("z")', '[0]', '[-1]', '[3]', '[1]', 'empty'];
 const MAP_METHODS = ['k', 'n', 'inner.deep', 'get("k")', 'get("zz")', 'containsKey("n")', 'size()', 'keySet()', 'values()', 'isEmpty()', 'missing', '["k"]'];
+const TOOL_CALLS = [
+  'esc.jsonString($input.s)', 'esc.jsonString($input.missing)', 'esc.url($input.w)', 'esc.html("<a>&")', 'esc.xml($input.s)',
+  'esc.java("a\\tb")', 'esc.javascript($input.w)', 'esc.d', 'esc.h', 'esc.q',
+  'math.add(1, 2)', 'math.add(1.5, 1.5)', 'math.sub($input.n, 10)', 'math.mul(3, 0.5)', 'math.div(7, 2)', 'math.div(1, 0)',
+  'math.max(3, $input.n)', 'math.min($input.d, 1)', 'math.idiv(7, 2)', 'math.mod(-7, 3)', 'math.abs($input.neg)', 'math.ceil(2.1)',
+  'math.floor(-2.1)', 'math.round(2.5)', 'math.round(3.5)', 'math.roundTo(1, 2.25)', 'math.toInteger("42")', 'math.toDouble(3)',
+  'math.toNumber("1.5")', 'math.add("2", $input.n)', 'math.pow(2, 10)', 'math.add($input.missing, 1)',
+  'successTemplateUtils.firstFromArray("[1, 2]", "x")', 'successTemplateUtils.firstFromArray("[]", "null")',
+  'successTemplateUtils.firstFromArray($input.missing, "d")', 'successTemplateUtils.firstFromArray("[{\\"a\\": 1}]")',
+  'encoding.base64($input.w)', 'urlTool.optionalQueryParam("q", $input.w)', 'urlTool.optionalQueryParam("q", $input.e)',
+];
 const NUMBERS = ['0', '1', '2', '3', '7', '-4', '10', '2147483647', '-2147483648', '9223372036854775807', '1.5', '0.1', '-2.0', '4.5e3', '1E2', '3.0', '100'];
 const WORDS = ['a', 'b', 'hello', 'x y', 'A,B', '', '7', '3.5', 'true', 'null'];
 const TEXT = ['a', ' ', '  ', '\n', 'text', '{"k": ', '}', ', ', '"', ':', '[', ']', '.', '-', '(', ')', ' \n', '\t', 'x\n', '5', '$', '$5', '#', '# ', '\\', 'a\\b', '$!', '*'];
@@ -101,7 +112,7 @@ class TemplateGenerator {
     const roll = r.int(10);
     if (roll < 4) return r.pick(VARIABLES);
     if (roll < 7) return r.pick(INPUT_REFS);
-    if (roll < 8) return `input.s.${r.pick(STRING_METHODS)}`;
+    if (roll < 8) return r.chance(0.5) ? `input.s.${r.pick(STRING_METHODS)}` : r.pick(TOOL_CALLS);
     if (roll < 9) return `input.${r.pick(['l', 'nums'])}${this.listSuffix()}`;
     return `input.m${this.mapSuffix()}`;
   }
@@ -245,7 +256,7 @@ class TemplateGenerator {
   }
 }
 
-/** `count` templates from `seed`: every construct the issue lists, mixed at random. */
+/** `count` templates from `seed`: the constructs of docs/fidelity.md's oracle section, mixed at random. */
 export function generatedCases(seed: number, count: number): OracleCase[] {
   const random = new Random(seed);
   const generator = new TemplateGenerator(random);
