@@ -37,7 +37,6 @@ interface DirectiveName {
 
 class Parser {
   private i = 0;
-  private depth = 0;
   private text: string[] = [];
   /** Index in `text` where the text since the last token starts. */
   private runStart = 0;
@@ -48,6 +47,8 @@ class Parser {
     private readonly src: string,
     private readonly base: number,
     private readonly macros: Map<string, MacroDefinition>,
+    /** Nesting already used by the text this one is written in (string literals in arguments). */
+    private depth = 0,
   ) {}
 
   private fail(message: string, at = this.i): never {
@@ -290,8 +291,12 @@ class Parser {
       if (!reference) this.fail('A formal reference ${... is not closed with "}"', offset - this.base);
       return { kind: 'reference', reference, offset };
     }
-    if (c === '[') return this.listOrRange();
-    if (c === '{') return this.mapLiteral();
+    if (c === '[' || c === '{') {
+      if (++this.depth > MAX_NESTING) this.fail(`Lists and maps are nested more than ${MAX_NESTING} levels deep`);
+      const literal = c === '[' ? this.listOrRange() : this.mapLiteral();
+      this.depth--;
+      return literal;
+    }
     if (this.keyword('true')) return { kind: 'boolean', value: true, offset };
     if (this.keyword('false')) return { kind: 'boolean', value: false, offset };
     this.fail(c === undefined ? 'Unexpected end of template in an argument list' : `Encountered "${c}" where a value was expected`);
@@ -345,7 +350,7 @@ class Parser {
     const value = unescapeUnicode(raw.split(quote + quote).join(quote));
     const offset = this.base + start;
     if (quote === '"' && (value.includes('$') || value.includes('#'))) {
-      const inner = new Parser(value, this.base + start + 1, this.macros);
+      const inner = new Parser(value, this.base + start + 1, this.macros, this.depth + 1);
       return { kind: 'string', value, template: { nodes: inner.parseTemplate(), macros: this.macros }, offset };
     }
     return { kind: 'string', value, offset };

@@ -79,3 +79,14 @@ describe('renderVelocity: errors and limits', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'syntax' } });
   });
 });
+
+describe('renderVelocity: hostile nesting', () => {
+  test.each([
+    ['lists', `#set($a = ${'['.repeat(5000)}${']'.repeat(5000)})`],
+    ['maps', `#set($a = ${'{"k": '.repeat(5000)}1${'}'.repeat(5000)})`],
+    ['string literals in arguments', `${'$a.b("'.repeat(400)}x${'")'.repeat(400)}`],
+    ['parentheses', `#if(${'('.repeat(5000)}true${')'.repeat(5000)})x#end`],
+  ])('deeply nested %s are a syntax error, not a stack overflow', (_name, template) => {
+    expect(renderVelocity(template)).toMatchObject({ ok: false, error: { kind: 'syntax' } });
+  });
+});
