@@ -144,4 +144,35 @@ const velocity = {
     'velocityjs (parsed once, no tools)': throughput(() => plain.render({ input })),
   },
 };
-process.stdout.write(JSON.stringify({ jsonpath, velocity }));
+/** Milliseconds for one run of `operation` (the median of `runs`), after one warm-up run. */
+function once(operation, runs = 3) {
+  operation();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    operation();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+// Work that must grow linearly with its size: a big template, and an action with a big translation map.
+const { templateReferences } = await import(new URL('velocity/template-references.js', dist));
+const references = 100_000;
+const bigTemplate = Array.from({ length: references }, (_, i) => `"k${i}": "$esc.jsonString($input.v${i % 10})",`).join('\n');
+const bigInput = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`v${i}`, `value "${i}"`]));
+// Names in another script all become the same Velocity-safe key, which then needs a numbered suffix.
+const cjk = (i) => String.fromCharCode(0x4e00 + (i % 20_000)) + String.fromCharCode(0x4e00 + Math.floor(i / 20_000));
+const outputs = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [i % 2 ? `out${i}` : cjk(i), { type: 'string', from: `$.items[${i}].name` }]));
+const bigSpec = { ...spec, name: 'Wide response', request: { method: 'GET', url: '/api/v2/x' }, inputs: {}, outputs };
+const bigSuccessTemplate = compileAction(bigSpec).artifact.config.response.successTemplate;
+const scale = [
+  {
+    name: 'render a template with 100,000 references ($esc.jsonString)',
+    ms: once(() => renderTemplate(bigTemplate + ' ', { input: bigInput }, { maxOutputLength: 100_000_000 })),
+    target: 2000,
+  },
+  { name: 'compile an action with a 100,000-entry translation map (half of its names non-Latin)', ms: once(() => compileAction(bigSpec), 1), target: 5000 },
+  { name: 'find the references of its success template (lint)', ms: once(() => templateReferences(bigSuccessTemplate + ' ')), target: 2000 },
+];
+process.stdout.write(JSON.stringify({ jsonpath, velocity, scale }));

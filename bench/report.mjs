@@ -42,6 +42,10 @@ export function renderReport({ meta, rows, targets, engines, growth }) {
   }
   lines.push('', '| Velocity | ' + Object.keys(Object.values(engines.velocity)[0]).join(' | ') + ' |', '|---|' + Object.keys(Object.values(engines.velocity)[0]).map(() => '---').join('|') + '|');
   for (const [kind, r] of Object.entries(engines.velocity)) lines.push(`| ${kind} | ${Object.values(r).map(rate).join(' | ')} |`);
+  if (engines.scale) {
+    lines.push('', '| At scale (one run, median of 3) | ms | target | |', '|---|---|---|---|');
+    for (const row of engines.scale) lines.push(`| ${row.name} | ${Math.round(row.ms).toLocaleString('en')} | < ${row.target.toLocaleString('en')} | ${row.ms < row.target ? 'met' : 'missed'} |`);
+  }
   lines.push('');
   return lines.join('\n');
 }

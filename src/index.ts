@@ -13,6 +13,7 @@ export { specToYaml } from './decompile/spec-yaml.js';
 export { explainAction, renderTree, type TreeNode } from './explain/explain-action.js';
 export { formatCompact } from './formatters/compact.js';
 export { queryJsonPath, compileJsonPath, JsonPathSyntaxError, type QueryResult } from './jsonpath/index.js';
+export { renderVelocity, type VelocityError, type VelocityOptions, type VelocityResult, type VelocityVariables } from './velocity/index.js';
 export {
   simulateAction,
   formatTrace,

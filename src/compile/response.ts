@@ -20,7 +20,7 @@ const velocityIdentifier = /^[A-Za-z][A-Za-z0-9_-]*$/;
  */
 export function compileResponse(outputs: Record<string, OutputSpec>, findings: Finding[]): CompiledResponse {
   const result: CompiledResponse = { translationMap: {}, translationMapDefaults: {}, successTemplate: undefined };
-  const used = new Set<string>(['rawResult', 'input', 'esc', 'math', 'successTemplateUtils', 'urlTool', 'encoding']);
+  const used = new Map<string, number>(['rawResult', 'input', 'esc', 'math', 'successTemplateUtils', 'urlTool', 'encoding'].map((name) => [name, 2]));
   let complete = true;
 
   const render = (members: Record<string, OutputSpec>, path: PathSegment[], prefix: string, depth: number): string => {
@@ -97,12 +97,15 @@ function checkDefault(output: OutputSpec, path: PathSegment[], findings: Finding
   }
 }
 
-function uniqueKey(wanted: string, used: Set<string>): string {
+/** `used` maps each key to the next suffix to try for it as a base, so many colliding names stay linear. */
+function uniqueKey(wanted: string, used: Map<string, number>): string {
   let base = wanted.replace(/[^A-Za-z0-9_-]/g, '_');
   if (!velocityIdentifier.test(base)) base = `v${base}`;
   let key = base;
-  for (let n = 2; used.has(key); n++) key = `${base}${n}`;
-  used.add(key);
+  let n = used.get(base) ?? 2;
+  while (used.has(key)) key = `${base}${n++}`;
+  if (key !== base) used.set(base, n);
+  used.set(key, 2);
   return key;
 }
 

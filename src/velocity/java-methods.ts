@@ -1,6 +1,6 @@
-import { JavaDouble, isJavaNumber, numberValue } from './java-double.js';
-import { javaText } from './java-text.js';
-import { compileJavaPattern, type JavaPattern, JavaPatternSyntaxError, JavaRegexLimitError, JavaReplacementError } from '../java/regex/pattern.js';
+import { JavaDouble, isJavaNumber, numberValue, type JavaNumber } from './java-double.js';
+import { compileJavaRegex } from './java-regex.js';
+import { javaText, markJavaArray } from './java-text.js';
 import { JavaMethodError } from './render-error.js';
 import { isVelocityTool } from './tools/velocity-tool.js';
 
@@ -30,25 +30,10 @@ function checkRange(text: string, begin: number, end: number): void {
   if (begin < 0 || end > text.length || begin > end) throw new JavaMethodError(`String index out of range: ${begin}, ${end}`);
 }
 
-/** Pattern.compile as String.matches/replaceAll/replaceFirst/split call it; Java's exceptions become method errors. */
-function javaPattern(pattern: unknown): JavaPattern {
-  try {
-    return compileJavaPattern(javaText(pattern));
-  } catch (error) {
-    if (error instanceof JavaPatternSyntaxError) throw new JavaMethodError(`java.util.regex.PatternSyntaxException: ${error.message}`);
-    throw error;
-  }
-}
-
-/** Runs a regex operation; a pattern over its step limit or a bad replacement is an exception, as in Java. */
-function withPattern<T>(pattern: unknown, run: (compiled: JavaPattern) => T): T {
-  const compiled = javaPattern(pattern);
-  try {
-    return run(compiled);
-  } catch (error) {
-    if (error instanceof JavaRegexLimitError || error instanceof JavaReplacementError) throw new JavaMethodError(error.message);
-    throw error;
-  }
+/** `String.split(regex, limit)` as a Java `String[]`: trailing empty strings dropped when limit is 0. */
+function javaSplit(text: string, pattern: unknown, limitArg?: unknown): string[] {
+  const limit = limitArg === undefined ? 0 : index(limitArg);
+  return markJavaArray(compileJavaRegex(javaText(pattern)).split(text, limit));
 }
 
 function stringMethod(text: string, name: string, args: unknown[]): Result {
@@ -83,11 +68,11 @@ function stringMethod(text: string, name: string, args: unknown[]): Result {
     case 'substring/2': { const begin = index(a); const end = index(b); checkRange(text, begin, end); return text.slice(begin, end); }
     case 'concat/1': return text + javaText(a);
     case 'replace/2': return text.split(javaText(a)).join(javaText(b));
-    case 'replaceAll/2': return withPattern(a, (p) => p.replaceAll(text, javaText(b)));
-    case 'replaceFirst/2': return withPattern(a, (p) => p.replaceFirst(text, javaText(b)));
-    case 'matches/1': return withPattern(a, (p) => p.matches(text));
-    case 'split/1': return withPattern(a, (p) => p.split(text));
-    case 'split/2': return withPattern(a, (p) => p.split(text, index(b)));
+    case 'replaceAll/2': return compileJavaRegex(javaText(a)).replaceAll(text, javaText(b));
+    case 'replaceFirst/2': return compileJavaRegex(javaText(a)).replaceFirst(text, javaText(b));
+    case 'matches/1': return compileJavaRegex(javaText(a)).matches(text);
+    case 'split/1': return javaSplit(text, a);
+    case 'split/2': return javaSplit(text, a, b);
     case 'repeat/1': return text.repeat(index(a));
     case 'hashCode/0': return javaHashCode(text);
     default: return METHOD_NOT_FOUND;
@@ -152,7 +137,7 @@ function mapMethod(map: Record<string, unknown>, name: string, args: unknown[]):
   }
 }
 
-function numberMethod(value: number | JavaDouble, name: string, args: unknown[]): Result {
+function numberMethod(value: JavaNumber, name: string, args: unknown[]): Result {
   const n = numberValue(value);
   switch (`${name}/${args.length}`) {
     case 'toString/0': return javaText(value);

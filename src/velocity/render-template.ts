@@ -1,10 +1,10 @@
 import { JavaDouble } from './java-double.js';
-import { GenesysCompile, type CompileSettings } from './genesys-compile.js';
 import { VelocityRenderError } from './render-error.js';
 import { positionAt } from './source-positions.js';
 import { TemplateSyntaxError, cachedParse } from './template-parser.js';
 import { genesysTools } from './tools/genesys-tools.js';
 import type { RenderOptions, RenderResult, TemplateContext } from './types.js';
+import { VtlRenderer, type RenderSettings } from './vtl-renderer.js';
 
 const DEFAULTS = { maxIterations: 100_000, maxOutputLength: 1_000_000, maxMacroDepth: 20 } as const;
 
@@ -36,6 +36,7 @@ export function buildVelocityContext(context: TemplateContext): Record<string, u
   };
   assign('input', inputValue);
   for (const [key, text] of Object.entries(context.translations ?? {})) assign(key, text);
+  for (const [key, value] of Object.entries(context.variables ?? {})) if (value !== null && value !== undefined) assign(key, toVelocityValue(value));
   if (context.rawResult !== undefined) assign('rawResult', context.rawResult);
   if (context.credentials) assign('credentials', toVelocityValue(context.credentials));
   for (const [name, tool] of Object.entries(genesysTools())) assign(name, tool);
@@ -43,7 +44,8 @@ export function buildVelocityContext(context: TemplateContext): Record<string, u
 }
 
 function failure(template: string, kind: VelocityRenderError['kind'], message: string, offset: number): RenderResult {
-  const clamped = Math.max(0, Math.min(offset, template.length));
+  // Like Java, an error at the end of the template points at its last character.
+  const clamped = Math.max(0, Math.min(offset, template.length - 1));
   const { line, column } = positionAt(cachedLineStarts(template), clamped);
   return { ok: false, error: { message, kind, offset: clamped, line, column } };
 }
@@ -60,7 +62,7 @@ function cachedLineStarts(template: string): number[] {
 
 /** Renders a data-action template as Genesys Cloud's Velocity 1.7 would. Never throws for template problems. */
 export function renderTemplate(template: string, context: TemplateContext, options: RenderOptions = {}): RenderResult {
-  const settings: CompileSettings = {
+  const settings: RenderSettings = {
     strict: options.strict ?? false,
     templateName: options.templateName ?? (options.strict ? 'successTemplate' : 'template'),
     maxIterations: options.maxIterations ?? DEFAULTS.maxIterations,
@@ -69,7 +71,7 @@ export function renderTemplate(template: string, context: TemplateContext, optio
   };
   try {
     const parsed = cachedParse(template);
-    const output = new GenesysCompile(parsed, settings).render(buildVelocityContext(context));
+    const output = new VtlRenderer(parsed.lineStarts, parsed.tree, buildVelocityContext(context), settings).render();
     return { ok: true, output };
   } catch (error) {
     if (error instanceof TemplateSyntaxError) return failure(template, 'syntax', error.message, error.offset);

@@ -159,7 +159,7 @@ export function templateReferences(template: string): TemplateReferencesResult {
     cachedParse(template);
   } catch (error) {
     if (!(error instanceof TemplateSyntaxError)) throw error;
-    return { error: { message: error.message, ...positionAt(lineStarts(template), error.offset) } };
+    return { error: { message: error.message, ...positionAt(lineStarts(template), Math.max(0, Math.min(error.offset, template.length - 1))) } };
   }
   const scanner = new ReferenceScanner(template);
   scanner.scanText();

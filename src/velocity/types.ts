@@ -6,6 +6,8 @@ export interface TemplateContext {
   translations?: Record<string, string>;
   /** The raw response body (`${rawResult}`). */
   rawResult?: string;
+  /** More context variables as plain JSON: a number with a fraction is a Java Double, null is unset. */
+  variables?: Record<string, unknown>;
   credentials?: Record<string, string>;
 }
 

@@ -27,7 +27,7 @@ const translations = {
   keyed: '{"k1":{"a":1},"k2":{"a":2}}',
 };
 
-/** Templates that probe the places where velocityjs and Java Velocity 1.7 may differ. */
+/** Templates that probe the places where JavaScript engines and Java Velocity 1.7 tend to differ. */
 const templates: [string, string, boolean?][] = [
   ['jsonString', '{"id": "$esc.jsonString(${input.name})"}'],
   ['jsonString of missing prints reference', '{"id": "$esc.jsonString(${input.missing})"}'],

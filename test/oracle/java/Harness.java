@@ -38,7 +38,10 @@ public final class Harness {
         VelocityContext ctx = context(kase);
         StringWriter w = new StringWriter();
         String name = kase.containsKey("name") ? (String) kase.get("name") : "template";
-        VelocityEngine e = Boolean.TRUE.equals(kase.get("strict")) ? strict : lenient;
+        boolean strictCase = Boolean.TRUE.equals(kase.get("strict"));
+        // Inline macros are global to an engine: a template that defines one gets an engine of its own.
+        boolean definesMacro = ((String) kase.get("template")).contains("macro");
+        VelocityEngine e = definesMacro ? engine(strictCase) : strictCase ? strict : lenient;
         e.evaluate(ctx, w, name, (String) kase.get("template"));
         result.put("ok", Boolean.TRUE);
         result.put("output", w.toString());
