@@ -75,6 +75,8 @@ export function assignable(actual: ExpressionType, expected: ExpressionType): bo
   if (actual === 'anyCollection') return isCollectionType(expected);
   if (expected === 'anyCollection') return isCollectionType(actual);
   if (actual === 'integer' && expected === 'decimal') return true;
+  // A JSON value converts to the scalar it holds when assigned (real flows read JSON properties into strings).
+  if (actual === 'json' && (expected === 'string' || isNumeric(expected) || expected === 'boolean')) return true;
   if (isCollectionType(actual) && isCollectionType(expected)) return assignable(itemType(actual), itemType(expected));
   return false;
 }
