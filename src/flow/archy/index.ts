@@ -7,3 +7,4 @@ export { resolveCallData, literalProblem, type ArchyActionCatalog, type Callable
 export { actionModels, menuChoiceActions, type ActionModel, type Setting } from './action-model.js';
 export { archyFlowTypes, archyFlowFacts, archyFlowType, type ArchyFlowType, type ArchyFlowFacts, type FlowFamily } from './flow-types.js';
 export { archyRules, type ArchyRule, type ArchyRuleId } from './archy-rules.js';
+export { explainArchy } from './explain-archy.js';

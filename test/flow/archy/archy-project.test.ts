@@ -96,4 +96,22 @@ describe('Archy flows in a project', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/19:25 +error +"Get Customer Chat Communication" has no input "conversationID"; did you mean "conversationId"\?/);
   });
+
+  it('explain prints the flow as a tree with each callData resolved and its contract status', async () => {
+    const root = project(bundledAction.replace(/communicationId:\n(\s+)description: The customer's chat communication id.\n\s+type: string/, "communicationId:\n$1description: The customer's chat communication id.\n$1type: integer"));
+    const run = await runCli(['explain', 'definitions/flows/first.yaml'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 6)).toEqual([
+      'First  (inboundChat)',
+      '└─┬ states',
+      '  └─┬ state "Initial State"  (start)',
+      '    ├── State.communicationId  string',
+      expect.stringMatching(/^    ├── callData: Genesys Cloud Data Actions \/ Get Customer Chat Communication {2}→ Get Customer Chat Communication \(.*get-customer-chat-communication\.action\.yaml\): 1 contract problem$/),
+      '    └── disconnect',
+    ]);
+    expect(run.stderr).toContain('archy-calldata-output-type');
+    const fine = await runCli(['explain', 'definitions/flows/nested/second.yaml'], { cwd: project() });
+    expect(fine.stdout).toContain('{{data_action_category}} / Get Customer Chat Communication  → Get Customer Chat Communication');
+    expect(fine.stdout).toContain('fits its contract');
+  });
 });
