@@ -193,6 +193,18 @@ export const actionModels: Readonly<Record<string, ActionModel>> = {
   },
 };
 
+/**
+ * The action types whose settings are confirmed by real published flows. The others are modelled from
+ * Genesys's documentation alone, so a key dactl does not know on them is a warning rather than an error.
+ */
+export const actionsSeenInRealFlows: ReadonlySet<string> = new Set(
+  `abortSurveyInvite askForBoolean askForIntent askForSlot callBotFlow callCommonModule callData callTask changeState clearSlot collectInput
+  communicate completeSurveyInvite dataTableLookup decision disconnect disconnectWorkitem endTask endWorkflow evaluateScheduleGroup exitBotFlow
+  exitWorkitemFlow findQueue findQueueById getConversationData getExternalContact getParticipantData holdMusic jumpToMenu loop loopExit loopNext
+  playAudio playEstimatedWaitTime sendAutoReply sendResponse setConversationData setParticipantData switch transferToAcd transferToVoicemail
+  updateData wait`.split(/\s+/),
+);
+
 /** Menu choices (`menus[].menu.choices`): `menuTask`, `menuTransferToAcd`, … — each a menu option plus its action. */
 export const menuChoiceActions: Readonly<Record<string, string | undefined>> = {
   menuTask: undefined,

@@ -2,7 +2,7 @@ import { suggestion, type Finding, type PathSegment, type Severity } from '../..
 import { checkExpression, type ExpressionEnvironment, type VariableLookup } from '../expression/check-expression.js';
 import { hasSubstitution, showSubstitutions } from '../expression/opaque.js';
 import { anyType, assignable, isKnownType, scalarTypes, collectionOf, type ExpressionType } from '../expression/types.js';
-import { actionModels, menuChoiceActions, menuChoiceSettings, type ActionModel, type Setting } from './action-model.js';
+import { actionModels, actionsSeenInRealFlows, menuChoiceActions, menuChoiceSettings, type ActionModel, type Setting } from './action-model.js';
 import { archyRuleSeverity, type ArchyRuleId } from './archy-rules.js';
 import { checkCallData, type ArchyActionCatalog } from './check-call-data.js';
 import { archyFlowFacts, commonRootKeys, familyRootKeys, type ArchyFlowFacts } from './flow-types.js';
@@ -255,17 +255,25 @@ class ArchyChecker implements ExpressionEnvironment {
     }
     if (body === null || body === undefined) return;
     if (!isMap(body)) return this.report('archy-shape', path, `${type} takes a map of settings`);
-    this.checkSettings(body, model.settings, path, type, context, model);
+    this.checkSettings(body, model.settings, path, type, context, model, actionsSeenInRealFlows.has(type) ? 'error' : 'warn');
   }
 
-  private checkSettings(body: Record<string, Json>, settings: Readonly<Record<string, Setting>>, path: Path, what: string, context: { inLoop: boolean; depth: number }, model?: ActionModel): void {
+  private checkSettings(
+    body: Record<string, Json>,
+    settings: Readonly<Record<string, Setting>>,
+    path: Path,
+    what: string,
+    context: { inLoop: boolean; depth: number },
+    model?: ActionModel,
+    unknownKeySeverity: Severity = 'error',
+  ): void {
     for (const [key, value] of Object.entries(body)) {
       const at = [...path, key];
       if (key === 'name') continue;
       const setting = settings[key];
       if (!setting) {
         if (model?.open) this.walkGeneric(value, at, context.depth);
-        else this.unknownKey(key, ['name', ...Object.keys(settings)], at, what);
+        else this.unknownKey(key, ['name', ...Object.keys(settings)], at, what, unknownKeySeverity);
         continue;
       }
       this.checkSetting(setting, value, at, { ...context, inLoop: (what === 'loop' || what === 'loopUntil') && key === 'outputs' ? true : context.inLoop });
@@ -644,13 +652,15 @@ class ArchyChecker implements ExpressionEnvironment {
     for (const key of Object.keys(body)) if (!keys.includes(key)) this.unknownKey(key, keys, [...path, key], what);
   }
 
-  private unknownKey(key: string, candidates: Iterable<string>, path: Path, what: string): void {
-    this.report('archy-unknown-key', path, `"${showSubstitutions(key)}" is not a setting of ${what}${suggestion(key, candidates)}`, 'key');
+  private unknownKey(key: string, candidates: Iterable<string>, path: Path, what: string, severity: Severity = 'error'): void {
+    const unsure = severity === 'warn' ? ' (the settings of this action come from Genesys\'s documentation, not from real flows: a warning)' : '';
+    this.report('archy-unknown-key', path, `"${showSubstitutions(key)}" is not a setting of ${what}${suggestion(key, candidates)}${unsure}`, 'key', undefined, severity);
   }
 
-  private report(ruleId: ArchyRuleId, path: Path, message: string, at: 'key' | 'value' = 'value', span?: Finding['span']): void {
+  private report(ruleId: ArchyRuleId, path: Path, message: string, at: 'key' | 'value' = 'value', span?: Finding['span'], fixedSeverity?: Severity): void {
     if (ruleId === 'archy-calldata-external' && this.options.externalAction === 'off') return;
-    const severity = ruleId === 'archy-calldata-external' && this.options.externalAction && this.options.externalAction !== 'off' ? this.options.externalAction : archyRuleSeverity.get(ruleId) ?? 'error';
+    const external = ruleId === 'archy-calldata-external' && this.options.externalAction && this.options.externalAction !== 'off' ? this.options.externalAction : undefined;
+    const severity: Severity = fixedSeverity ?? external ?? archyRuleSeverity.get(ruleId) ?? 'error';
     const finding: Finding = { ruleId, severity, message, path, at };
     if (span) finding.span = span;
     this.findings.push(finding);

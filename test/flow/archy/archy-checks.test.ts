@@ -125,3 +125,11 @@ describe('Archy publish-time checks', () => {
     expect(found.map((d) => d.ruleId)).toContainEqual(expect.stringMatching(/^(yaml-too-deep|archy-too-deep)$/));
   });
 });
+
+describe('actions known from the documentation only', () => {
+  it('warn about a key dactl does not know, where actions seen in real flows make it an error', () => {
+    const text = base.replace('          - transferToAcd:', '          - setExternalTag:\n              externalTag:\n                lit: vip\n              tagColour:\n                lit: red\n          - transferToAcd:');
+    const found = lintArchy(text).map((d) => `${d.ruleId} ${d.severity} ${d.range!.start.line}`);
+    expect(found).toEqual([`archy-unknown-key warn ${text.split('\n').findIndex((l) => l.includes('tagColour')) + 1}`]);
+  });
+});
