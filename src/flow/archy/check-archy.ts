@@ -501,7 +501,7 @@ class ArchyChecker implements ExpressionEnvironment {
     const fits: Record<string, (v: Json) => boolean> = {
       integer: (v) => Number.isInteger(v) || (typeof v === 'string' && /^-?\d+$/.test(v)),
       decimal: (v) => typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)),
-      boolean: (v) => typeof v === 'boolean',
+      boolean: (v) => typeof v === 'boolean' || v === 'true' || v === 'false',
       duration: (v) => isMap(v),
     };
     const check = fits[expected];

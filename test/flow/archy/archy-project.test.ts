@@ -114,4 +114,15 @@ describe('Archy flows in a project', () => {
     expect(fine.stdout).toContain('{{data_action_category}} / Get Customer Chat Communication  → Get Customer Chat Communication');
     expect(fine.stdout).toContain('fits its contract');
   });
+
+  it('a category an org profile names resolves to the project action of that integration type', async () => {
+    const root = project();
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(join(root, 'definitions/orgs'));
+    writeFileSync(join(root, 'definitions/orgs/prod.yaml'), 'integrations:\n  purecloud-data-actions: Prod Data Actions\n');
+    writeFileSync(join(root, 'definitions/flows/third.yaml'), chatFlow('Third', 'Prod Data Actions').replace('conversationId:\n                          exp', 'conversationID:\n                          exp'));
+    const run = await runCli(['build', '--check'], { cwd: root });
+    expect(run.stderr).toMatch(/definitions\/flows\/third\.yaml:19:25 {2}error {2}"Get Customer Chat Communication" has no input "conversationID"/);
+    expect(run.stderr).not.toContain('first.yaml');
+  });
 });
