@@ -5,7 +5,7 @@ import { anyType, assignable, isKnownType, scalarTypes, collectionOf, type Expre
 import { actionModels, actionsSeenInRealFlows, menuChoiceActions, menuChoiceSettings, type ActionModel, type Setting } from './action-model.js';
 import { archyRuleSeverity, type ArchyRuleId } from './archy-rules.js';
 import { checkCallData, type ArchyActionCatalog } from './check-call-data.js';
-import { archyFlowFacts, commonRootKeys, familyRootKeys, type ArchyFlowFacts } from './flow-types.js';
+import { archyFlowFacts, archyFlowType, commonRootKeys, familyRootKeys, type ArchyFlowFacts, type ArchyFlowType } from './flow-types.js';
 import type { ArchyDocument } from './read-archy.js';
 
 export interface ArchyCheckOptions {
@@ -249,6 +249,11 @@ class ArchyChecker implements ExpressionEnvironment {
     }
     if (model.families && !model.families.includes(this.facts.family)) {
       this.report('archy-action-not-allowed', path, `a ${this.document.flowType} flow cannot run ${type}`, 'key');
+    } else if (model.families) {
+      const excluded = this.compatibleFlowTypes().filter((t) => !model.families!.includes(archyFlowFacts[t].family));
+      if (excluded.length) {
+        this.report('archy-action-not-allowed', path, `the module is compatible with ${excluded.join(', ')}, which cannot run ${type}; remove ${type} or those flow types from compatibleFlowTypes`, 'key');
+      }
     }
     if (model.inLoopOnly && !context.inLoop) {
       this.report('archy-loop-control', path, `${type} works only inside the loop path of a loop action`, 'key');
@@ -607,6 +612,17 @@ class ArchyChecker implements ExpressionEnvironment {
     if (this.document.flowType === 'commonModule') scopes.push('Common');
     if (this.facts.family === 'bot') scopes.push('Slot');
     return scopes;
+  }
+
+  /** A common module's compatible flow types (settingsCommonModule.compatibleFlowTypes), each of which must run its actions. */
+  private compatibleFlowTypes(): ArchyFlowType[] {
+    if (this.document.flowType !== 'commonModule') return [];
+    const settings = this.document.flow?.settingsCommonModule;
+    const list = isMap(settings) && Array.isArray(settings.compatibleFlowTypes) ? settings.compatibleFlowTypes : [];
+    return list.flatMap((item) => {
+      const type = isMap(item) && typeof item.flowType === 'string' ? archyFlowType(item.flowType) : undefined;
+      return type ? [type] : [];
+    });
   }
 
   // ---- references ----

@@ -133,3 +133,32 @@ describe('actions known from the documentation only', () => {
     expect(found).toEqual([`archy-unknown-key warn ${text.split('\n').findIndex((l) => l.includes('tagColour')) + 1}`]);
   });
 });
+
+describe('common modules', () => {
+  const module = (action: string) => `commonModule:
+  name: Module
+  variables:
+    - stringVariable:
+        name: Common.id
+        isInput: true
+  settingsCommonModule:
+    compatibleFlowTypes:
+      - flowType: inboundshortmessage
+      - flowType: workflow
+  startUpTaskActions:
+${action}    - endTask:
+        outputPath:
+          name: default
+`;
+
+  it('may run what every compatible flow type runs', () => {
+    expect(lintArchy(module('    - callData:\n        category:\n          "{{c}}":\n            dataAction:\n              "{{a}}":\n                inputs:\n                  id:\n                    exp: Common.id\n'))).toEqual([]);
+  });
+
+  it('cannot run an action one of its compatible flow types cannot', () => {
+    const text = module('    - getParticipantData:\n        attributes: []\n');
+    const found = lintArchy(text);
+    expect(found.map((d) => [d.ruleId, d.range!.start.line, d.range!.start.column])).toEqual([['archy-action-not-allowed', 12, 7]]);
+    expect(found[0]!.message).toContain('compatible with workflow');
+  });
+});
