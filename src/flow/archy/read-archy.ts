@@ -40,7 +40,7 @@ export function readArchy(file: string, text: string): ArchyDocument | undefined
   const root = archyRootKey(text);
   if (!root) return undefined;
   const preprocessed = preprocessSubstitutions(text);
-  const loaded = parseSource(file, preprocessed.text);
+  const loaded = parseSource(file, preprocessed.text, { rejectUnsafeKeys: true });
   const diagnostics = [
     ...preprocessed.problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity, message: p.message, file, path: [], range: loaded.source.rangeOfOffsets(p.offset, p.offset + 2) })),
     ...loaded.diagnostics,

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkArchy, readArchy } from '../../../src/flow/archy/index.js';
+import { runCli } from '../../support/cli.js';
 import { corpusDir } from '../../support/paths.js';
 
 const folders = ['real-flows', 'archy-flows'].map((folder) => join(corpusDir, folder));
@@ -21,5 +22,12 @@ describe.skipIf(!present)('real published Archy flows', () => {
     expect(document).toBeDefined();
     const errors = [...document!.diagnostics, ...checkArchy(document!).map((f) => document!.source.locate(f))].filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.ruleId} ${d.range?.start.line}:${d.range?.start.column} ${d.message}`)).toEqual([]);
+  });
+
+  it('pass dactl lint with no error', async () => {
+    const run = await runCli(['lint', '--format', 'json', ...folders]);
+    const diagnostics = JSON.parse(run.stdout) as Array<{ ruleId: string; severity: string }>;
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(run.code).toBe(0);
   });
 });
