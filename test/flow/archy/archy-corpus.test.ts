@@ -26,7 +26,7 @@ describe.skipIf(!present)('real published Archy flows', () => {
 
   it('pass dactl lint with no error', async () => {
     const run = await runCli(['lint', '--format', 'json', ...folders]);
-    const diagnostics = JSON.parse(run.stdout) as Array<{ ruleId: string; severity: string }>;
+    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Array<{ ruleId: string; severity: string }> };
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(run.code).toBe(0);
   });
