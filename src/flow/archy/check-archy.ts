@@ -6,7 +6,9 @@ import { actionModels, actionsSeenInRealFlows, menuChoiceActions, menuChoiceSett
 import { archyRuleSeverity, type ArchyRuleId } from './archy-rules.js';
 import { checkCallData, type ArchyActionCatalog } from './check-call-data.js';
 import { archyFlowFacts, archyFlowType, commonRootKeys, familyRootKeys, type ArchyFlowFacts, type ArchyFlowType } from './flow-types.js';
+import { FlowScopes, writableScopeNames, type DeclaredVariable } from './flow-scopes.js';
 import type { ArchyDocument } from './read-archy.js';
+import { referenceProblem } from './references.js';
 
 export interface ArchyCheckOptions {
   /** The project's actions, to check callData against; without it callData is checked for shape only. */
@@ -19,24 +21,8 @@ type Path = PathSegment[];
 type Json = unknown;
 
 const wrapperKeys = ['lit', 'exp', 'noValue', 'tts', 'none', 'var'] as const;
-const scopesWithDeclarations = ['Flow', 'Task', 'State', 'Common'];
 const maxActionDepth = 150;
 
-/** Flow-level built-ins of `Flow.` that need no declaration. */
-const flowBuiltins: Record<string, ExpressionType> = {
-  startdatetimeutc: 'dateTime',
-  errortype: 'string',
-  errormessage: 'string',
-  flowname: 'string',
-  flowid: 'string',
-  version: 'string',
-  istest: 'boolean',
-  holdprompt: 'audio',
-  startdatetimeinflowtimezone: 'dateTime',
-  intentname: 'string',
-  language: 'language',
-  conversationid: 'string',
-};
 
 /**
  * Checks an Archy flow as Archy does at publish time, offline: its shape against the model of every flow
@@ -48,15 +34,11 @@ export function checkArchy(document: ArchyDocument, options: ArchyCheckOptions =
   return new ArchyChecker(document, options).run();
 }
 
-interface Declared {
-  type: ExpressionType;
-  path: Path;
-}
-
 class ArchyChecker implements ExpressionEnvironment {
   readonly findings: Finding[] = [];
   private readonly facts: ArchyFlowFacts;
-  private readonly declared = new Map<string, Declared>();
+  private readonly scopes: FlowScopes;
+  private readonly declared = new Map<string, DeclaredVariable>();
   private readonly written = new Set<string>();
   private readonly refIds = new Map<string, Set<string>>();
   private readonly root: Path;
@@ -67,6 +49,7 @@ class ArchyChecker implements ExpressionEnvironment {
     private readonly options: ArchyCheckOptions,
   ) {
     this.facts = archyFlowFacts[document.flowType];
+    this.scopes = new FlowScopes(document.flowType);
     this.root = [document.rootKey];
   }
 
@@ -526,11 +509,11 @@ class ArchyChecker implements ExpressionEnvironment {
     if (hasSubstitution(name)) return;
     const dot = name.indexOf('.');
     const scope = dot > 0 ? name.slice(0, dot) : '';
-    const writable = [...scopesWithDeclarations, 'Slot'].find((s) => s.toLowerCase() === scope.toLowerCase());
+    const writable = writableScopeNames.find((s) => s.toLowerCase() === scope.toLowerCase());
     if (!writable || dot === name.length - 1) {
-      return this.report('archy-variable-undeclared', path, `"${name}" is not a variable the flow can write; use ${this.writableScopes().map((s) => `${s}.<name>`).join(', ')}`);
+      return this.report('archy-variable-undeclared', path, `"${name}" is not a variable the flow can write; use ${this.scopes.writable.map((s) => `${s}.<name>`).join(', ')}`);
     }
-    const scopeProblem = this.scopeProblem(writable);
+    const scopeProblem = this.scopes.problem(writable);
     if (scopeProblem) return this.report('archy-variable-undeclared', path, scopeProblem);
     const declared = this.declared.get(name.toLowerCase());
     if (declared && expected && expected !== anyType && !assignable(expected, declared.type)) {
@@ -578,40 +561,7 @@ class ArchyChecker implements ExpressionEnvironment {
 
   /** ExpressionEnvironment: how an expression's `Scope.Name` resolves in this flow. */
   variable(scope: string, name: string): VariableLookup {
-    const full = `${scope}.${name}`;
-    const lower = full.toLowerCase();
-    const declaredScope = [...scopesWithDeclarations, 'Slot'].find((s) => s.toLowerCase() === scope.toLowerCase());
-    if (declaredScope) {
-      const problem = this.scopeProblem(declaredScope);
-      if (problem) return { problem };
-      const declared = this.declared.get(lower);
-      if (declared) return { type: declared.type };
-      if (declaredScope === 'Slot' || this.written.has(lower)) return { type: anyType };
-      if (declaredScope === 'Flow' && flowBuiltins[name.toLowerCase()]) return { type: flowBuiltins[name.toLowerCase()]! };
-      const candidates = [...this.declared.keys()].filter((k) => k.startsWith(`${declaredScope.toLowerCase()}.`)).map((k) => k.slice(declaredScope.length + 1));
-      return { problem: `${full} is never declared nor written in this flow; declare it under variables${suggestion(name, candidates)}` };
-    }
-    const builtin = this.facts.builtinScopes.find((s) => s.toLowerCase() === scope.toLowerCase());
-    if (builtin) return { type: anyType };
-    const everyScope = ['Call', 'Message', 'Email', 'Chat', 'Workitem', 'Survey', 'Session', 'Slot', 'Intent', 'Common', 'Flow', 'Task', 'State', 'System', 'Format'];
-    if (everyScope.some((s) => s.toLowerCase() === scope.toLowerCase())) {
-      return { problem: `${scope}. variables do not exist in a ${this.document.flowType} flow` };
-    }
-    return { problem: `"${scope}" is not a variable scope${suggestion(scope, [...this.writableScopes(), ...this.facts.builtinScopes])}` };
-  }
-
-  private scopeProblem(scope: string): string | undefined {
-    if (!this.writableScopes().includes(scope)) return `${scope}. variables do not exist in a ${this.document.flowType} flow`;
-    return undefined;
-  }
-
-  private writableScopes(): string[] {
-    const scopes = ['Flow'];
-    if (this.facts.containers.includes('tasks') || this.document.flowType === 'commonModule' || this.facts.containers.includes('startUpTaskActions')) scopes.push('Task');
-    if (this.facts.containers.includes('states')) scopes.push('State');
-    if (this.document.flowType === 'commonModule') scopes.push('Common');
-    if (this.facts.family === 'bot') scopes.push('Slot');
-    return scopes;
+    return this.scopes.lookup(scope, name, this.declared, this.written);
   }
 
   /** A common module's compatible flow types (settingsCommonModule.compatibleFlowTypes), each of which must run its actions. */
@@ -625,25 +575,10 @@ class ArchyChecker implements ExpressionEnvironment {
     });
   }
 
-  // ---- references ----
-
-  private checkReference(value: Json, path: Path, container: string | undefined): void {
+  private checkReference(value: Json, path: Path, container: 'states' | 'tasks' | 'menus' | 'bots' | undefined): void {
     if (typeof value !== 'string') return this.report('archy-shape', path, 'a reference is text such as "/inboundCall/tasks/task[Main Task_10]"');
-    if (hasSubstitution(value) || value.includes('#')) return; // known at publish time, or another file's
-    const match = /^(?:\/([^/]+)|\.)\/(states|tasks|menus|bots)\/(state|task|menu|bot)\[(.*)\]$/.exec(value);
-    if (!match) {
-      return this.report('archy-reference', path, `"${value}" is not a reference; write /${this.document.rootKey}/<tasks|states|menus>/<task|state|menu>[<refId>]`);
-    }
-    const [, root, refContainer, kind, refId] = match;
-    if (root !== undefined && root.toLowerCase() !== this.document.rootKey.toLowerCase()) {
-      return this.report('archy-reference', path, `the reference starts with /${root} but this flow is /${this.document.rootKey}`);
-    }
-    if (refContainer!.slice(0, -1) !== kind) return this.report('archy-reference', path, `${refContainer} holds ${refContainer!.slice(0, -1)} entries, not ${kind}`);
-    if (container && refContainer !== container) return this.report('archy-reference', path, `this setting refers to ${container}, not ${refContainer}`);
-    const ids = this.refIds.get(refContainer!) ?? new Set<string>();
-    if (!ids.has(refId!)) {
-      this.report('archy-reference', path, `no ${kind} with refId "${refId}" in this flow${suggestion(refId!, ids)}`);
-    }
+    const problem = referenceProblem(value, { rootKey: this.document.rootKey, container, refIds: this.refIds });
+    if (problem) this.report('archy-reference', path, problem);
   }
 
   // ---- generic walking of settings dactl does not model key by key ----
