@@ -260,7 +260,7 @@ class ArchyChecker implements ExpressionEnvironment {
       if (key === 'name') continue;
       const setting = settings[key];
       if (!setting) {
-        if (model?.open) this.walkGeneric(value, at, context.depth);
+        if (model?.open) this.walkGeneric(value, at, context.depth, context.inLoop);
         else this.unknownKey(key, ['name', ...Object.keys(settings)], at, what, unknownKeySeverity);
         continue;
       }
@@ -302,7 +302,7 @@ class ArchyChecker implements ExpressionEnvironment {
         }
         return this.checkValue(value, path);
       case 'any':
-        return this.walkGeneric(value, path, context.depth);
+        return this.walkGeneric(value, path, context.depth, context.inLoop);
     }
   }
 
@@ -319,10 +319,10 @@ class ArchyChecker implements ExpressionEnvironment {
       if (isMap(output)) {
         for (const [key, inner] of Object.entries(output)) {
           if (key === 'actions') this.checkActions(inner, [...at, 'actions'], { inLoop, depth: context.depth + 1 });
-          else this.walkGeneric(inner, [...at, key], context.depth + 1);
+          else this.walkGeneric(inner, [...at, key], context.depth + 1, inLoop);
         }
       } else if (output !== null) {
-        this.walkGeneric(output, at, context.depth + 1);
+        this.walkGeneric(output, at, context.depth + 1, inLoop);
       }
     }
   }
@@ -583,17 +583,17 @@ class ArchyChecker implements ExpressionEnvironment {
 
   // ---- generic walking of settings dactl does not model key by key ----
 
-  private walkGeneric(value: Json, path: Path, depth: number): void {
+  private walkGeneric(value: Json, path: Path, depth: number, inLoop = false): void {
     if (depth > maxActionDepth) return;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => this.walkGeneric(item, [...path, index], depth + 1));
+      value.forEach((item, index) => this.walkGeneric(item, [...path, index], depth + 1, inLoop));
       return;
     }
     if (!isMap(value)) return;
     for (const [key, inner] of Object.entries(value)) {
-      if (key === 'actions' && Array.isArray(inner)) this.checkActions(inner, [...path, key], { inLoop: false, depth: depth + 1 });
+      if (key === 'actions' && Array.isArray(inner)) this.checkActions(inner, [...path, key], { inLoop, depth: depth + 1 });
       else if (key === 'exp' && typeof inner === 'string') this.checkExpressionText(inner, [...path, key], undefined);
-      else this.walkGeneric(inner, [...path, key], depth + 1);
+      else this.walkGeneric(inner, [...path, key], depth + 1, inLoop);
     }
   }
 

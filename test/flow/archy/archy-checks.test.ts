@@ -162,3 +162,45 @@ ${action}    - endTask:
     expect(found[0]!.message).toContain('compatible with workflow');
   });
 });
+
+describe('bot flows', () => {
+  const bot = (inner: string) => `botFlow:
+  name: Bot
+  startUpRef: "/botFlow/bots/bot[Default Bot_10]"
+  bots:
+    - bot:
+        refId: Default Bot_10
+        actions:
+${inner}          - exitBotFlow:
+              name: Exit
+`;
+  const askInLoop = `          - loop:
+              currentIndex:
+                var: Flow.i
+              loopCount:
+                lit: 3
+              outputs:
+                loop:
+                  actions:
+                    - askForIntent:
+                        question:
+                          exp: MakeCommunication("Hi")
+                        outputs:
+                          intents:
+                            - intent:
+                                name: Book
+                                actions:
+                                  - loopNext:
+                                      name: Again
+`;
+
+  it('keep loop controls inside an intent of a question asked in a loop', () => {
+    expect(lintArchy(bot(askInLoop))).toEqual([]);
+  });
+
+  it('report a loop control in an intent outside any loop', () => {
+    const outside = askInLoop.split('\n').slice(8).map((l) => l.slice(10)).join('\n');
+    const found = lintArchy(bot(outside));
+    expect(found.map((d) => [d.ruleId, d.range!.start.line])).toEqual([['archy-loop-control', 16]]);
+  });
+});
