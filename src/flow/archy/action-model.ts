@@ -220,6 +220,7 @@ export const menuChoiceActions: Readonly<Record<string, string | undefined>> = {
   menuJumpToTask: 'jumpToTask',
   menuDialByExtension: 'dialByExtension',
   menuRepeat: undefined,
+  menuSubMenu: undefined,
   menuPreviousMenu: undefined,
   menuCallBotFlow: 'callBotFlow',
 };
@@ -232,6 +233,7 @@ export const menuChoiceSettings: Readonly<Record<string, Setting>> = {
   speechRecTerms: any,
   audio: value(),
   task: any,
+  menu: any,
   actions: any,
   targetTaskRef: { kind: 'ref', container: 'tasks' },
   targetMenuRef: { kind: 'ref', container: 'menus' },

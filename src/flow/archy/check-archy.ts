@@ -174,7 +174,7 @@ class ArchyChecker implements ExpressionEnvironment {
 
   private checkContainer(kind: string, body: Record<string, Json>, path: Path): void {
     const keys: Record<string, readonly string[]> = {
-      state: ['name', 'refId', 'variables', 'actions'],
+      state: ['name', 'refId', 'variables', 'actions', 'description'],
       task: ['name', 'refId', 'variables', 'actions', 'outputPaths', 'description'],
       menu: ['name', 'refId', 'audio', 'settingsMenu', 'settingsSpeechRec', 'choices', 'description'],
       bot: [],
