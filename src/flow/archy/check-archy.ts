@@ -21,7 +21,7 @@ type Path = PathSegment[];
 type Json = unknown;
 
 const wrapperKeys = ['lit', 'exp', 'noValue', 'tts', 'none', 'var'] as const;
-const maxActionDepth = 150;
+const maxActionDepth = 100;
 
 
 /**

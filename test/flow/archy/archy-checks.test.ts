@@ -56,6 +56,8 @@ const variants: Variant[] = [
   { rule: 'archy-value-wrapper', replace: ['                lit: 3', '                lit: 3\n                exp: "3"'], at: 'lit: 3' },
   { rule: 'archy-value-wrapper', replace: ['          noValue: true\n    - integerVariable', '          noValue: yes\n    - integerVariable'], at: 'yes', after: 'noValue: yes' },
   { rule: 'archy-variable-type-unknown', replace: ['- integerVariable:', '- intVariable:'], at: 'intVariable' },
+  { rule: 'archy-shape', replace: ['              statements:\n                - string:', '              statements:\n                  string:'], at: 'string:', after: 'statements:' },
+  { rule: 'archy-variable-scope', replace: ['              name: State.communicationId', '              name: Task.communicationId'], at: 'Task.communicationId' },
   { rule: 'archy-variable-duplicate', replace: ['name: Flow.attempts', 'name: Flow.CustomerName'], at: 'Flow.CustomerName' },
   { rule: 'archy-variable-undeclared', replace: ['exp: Flow.customerName\n', 'exp: Flow.customerNam\n'], at: 'Flow.customerNam\n' },
   { rule: 'archy-variable-undeclared', replace: ['ToDisplayString(State.communicationId)', 'ToDisplayString(Call.Ani)'], at: 'Call.Ani' },
@@ -114,6 +116,21 @@ describe('Archy publish-time checks', () => {
     const found = lintArchy(many);
     expect(found).toHaveLength(10_000);
     expect(found[9_999]!.range!.start.line).toBe(positionOf(many, 'exp: Flow.customerNam\n').line + 3 * 9_999);
+  });
+
+  it('stops at actions nested deeper than Architect shows, at the place', () => {
+    let nested = '';
+    for (let level = 0; level < 110; level++) {
+      const pad = ' '.repeat(10 + level * 8);
+      nested += `${pad}- decision:\n${pad}    outputs:\n${pad}      "yes":\n${pad}        actions:\n`;
+    }
+    nested += `${' '.repeat(10 + 110 * 8)}- loopExit: {}\n`;
+    const deep = base.replace('          - transferToAcd:', `${nested}          - transferToAcd:`);
+    const found = lintArchy(deep).filter((d) => d.ruleId === 'archy-too-deep');
+    expect(found).toHaveLength(1);
+    // The first action past the limit: the 102nd decision, four lines per level below the first.
+    const first = positionOf(deep, `\n${' '.repeat(10)}- decision:`).line + 1;
+    expect(found[0]!.range!.start.line).toBe(first + 4 * 101);
   });
 
   it('reports 1,000-deep nesting at a place, without running out of stack', () => {
