@@ -14,6 +14,7 @@ import { runRules, type SourceFix } from './run-lint.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
 import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
 import { isArchyText } from '../flow/archy/read-archy.js';
+import { readIfArchy } from '../flow/archy/load-archy-flows.js';
 import type { ArchyActionCatalog } from '../flow/archy/check-call-data.js';
 import { catalogFor, lintArchyText } from './lint-archy.js';
 
@@ -117,7 +118,7 @@ function notADefinition(source: SourceDocument, reason = 'neither an action spec
   };
 }
 
-/** Files to lint: named files as given; folders walked for *.json and *.yaml (flow specs and org profiles are left out; Archy flows are linted). */
+/** Files to lint: named files as given; folders walked for *.json and *.yaml (flow specs and org profiles are left out; Archy flows are linted, whatever their name). */
 export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -142,7 +143,7 @@ async function walk(root: string, dir: string): Promise<string[]> {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await walk(root, path)));
-    else if (entry.isFile() && lintable(relative(root, path))) found.push(path);
+    else if (entry.isFile() && (lintable(relative(root, path)) || (/\.flow\.ya?ml$/i.test(entry.name) && (await readIfArchy(path)) !== undefined))) found.push(path);
   }
   return found;
 }

@@ -1,10 +1,10 @@
 import { suggestion, type Finding, type PathSegment, type Severity } from '../../diagnostics/index.js';
-import { checkExpression, type ExpressionEnvironment, type VariableLookup } from '../expression/check-expression.js';
+import { article, checkExpression, type ExpressionEnvironment, type VariableLookup } from '../expression/check-expression.js';
 import { hasSubstitution, showSubstitutions } from '../expression/opaque.js';
 import { anyType, assignable, isKnownType, scalarTypes, collectionOf, type ExpressionType } from '../expression/types.js';
 import { actionModels, actionsSeenInRealFlows, menuChoiceActions, menuChoiceSettings, type ActionModel, type Setting } from './action-model.js';
 import { archyRuleSeverity, type ArchyRuleId } from './archy-rules.js';
-import { checkCallData, type ArchyActionCatalog } from './check-call-data.js';
+import { articleOf, checkCallData, type ArchyActionCatalog } from './check-call-data.js';
 import { archyFlowFacts, archyFlowType, commonRootKeys, familyRootKeys, type ArchyFlowFacts, type ArchyFlowType } from './flow-types.js';
 import { FlowScopes, writableScopeNames, type DeclaredVariable } from './flow-scopes.js';
 import type { ArchyDocument } from './read-archy.js';
@@ -60,11 +60,11 @@ class ArchyChecker implements ExpressionEnvironment {
     for (const [key, value] of Object.entries(flow)) {
       const path = [...this.root, key];
       if (!allowed.has(key)) {
-        this.unknownKey(key, allowed, path, `a ${this.document.flowType} flow`);
+        this.unknownKey(key, allowed, path, `${article(this.document.flowType)} flow`);
         continue;
       }
       if (['states', 'tasks', 'menus', 'bots'].includes(key) && !this.facts.containers.includes(key)) {
-        this.report('archy-unknown-key', path, `a ${this.document.flowType} flow has no ${key}; it holds ${this.facts.containers.join(' and ')}`, 'key');
+        this.report('archy-unknown-key', path, `${article(this.document.flowType)} flow has no ${key}; it holds ${this.facts.containers.join(' and ')}`, 'key');
         continue;
       }
       this.checkRootSetting(key, value, path);
@@ -231,7 +231,7 @@ class ArchyChecker implements ExpressionEnvironment {
       return;
     }
     if (model.families && !model.families.includes(this.facts.family)) {
-      this.report('archy-action-not-allowed', path, `a ${this.document.flowType} flow cannot run ${type}`, 'key');
+      this.report('archy-action-not-allowed', path, `${article(this.document.flowType)} flow cannot run ${type}`, 'key');
     } else if (model.families) {
       const excluded = this.compatibleFlowTypes().filter((t) => !model.families!.includes(archyFlowFacts[t].family));
       if (excluded.length) {
@@ -517,7 +517,7 @@ class ArchyChecker implements ExpressionEnvironment {
     if (scopeProblem) return this.report('archy-variable-undeclared', path, scopeProblem);
     const declared = this.declared.get(name.toLowerCase());
     if (declared && expected && expected !== anyType && !assignable(expected, declared.type)) {
-      this.report(ruleId, path, `${what} is ${articleOf(expected)} but ${name} is ${articleOf(declared.type)}; bind it to ${articleOf(expected)} variable`);
+      this.report(ruleId, path, `${what} is ${article(expected)} but ${name} is ${article(declared.type)}; bind it to ${article(expected)} variable`);
     }
   }
 
@@ -633,8 +633,4 @@ function collectWritten(value: Json, written: Set<string>, depth = 0): void {
 
 function isMap(value: Json): value is Record<string, Json> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function articleOf(type: string): string {
-  return `${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type}`;
 }

@@ -137,3 +137,4 @@ export function literalProblem(value: unknown, schema: JsonObject): string | und
 function isMap(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+

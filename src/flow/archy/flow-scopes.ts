@@ -1,6 +1,7 @@
 import { suggestion, type PathSegment } from '../../diagnostics/index.js';
-import type { VariableLookup } from '../expression/check-expression.js';
+import { article, type VariableLookup } from '../expression/check-expression.js';
 import { anyType, type ExpressionType } from '../expression/types.js';
+import { articleOf } from './check-call-data.js';
 import { archyFlowFacts, type ArchyFlowFacts, type ArchyFlowType } from './flow-types.js';
 
 export interface DeclaredVariable {
@@ -46,7 +47,7 @@ export class FlowScopes {
 
   /** Why the flow type has no such writable scope, or undefined when it has. */
   problem(scope: string): string | undefined {
-    return this.writable.includes(scope) ? undefined : `${scope}. variables do not exist in a ${this.flowType} flow`;
+    return this.writable.includes(scope) ? undefined : `${scope}. variables do not exist in ${article(this.flowType)} flow`;
   }
 
   lookup(scope: string, name: string, declared: ReadonlyMap<string, DeclaredVariable>, written: ReadonlySet<string>): VariableLookup {
@@ -66,7 +67,7 @@ export class FlowScopes {
       return { problem: `${full} is never declared nor written in this flow; declare it under variables${suggestion(name, candidates)}` };
     }
     if (this.facts.builtinScopes.some((s) => s.toLowerCase() === scope.toLowerCase())) return { type: anyType };
-    if (everyScope.some((s) => s.toLowerCase() === scope.toLowerCase())) return { problem: `${scope}. variables do not exist in a ${this.flowType} flow` };
+    if (everyScope.some((s) => s.toLowerCase() === scope.toLowerCase())) return { problem: `${scope}. variables do not exist in ${article(this.flowType)} flow` };
     return { problem: `"${scope}" is not a variable scope${suggestion(scope, [...this.writable, ...this.facts.builtinScopes])}` };
   }
 }

@@ -125,4 +125,16 @@ describe('Archy flows in a project', () => {
     expect(run.stderr).toMatch(/definitions\/flows\/third\.yaml:19:25 {2}error {2}"Get Customer Chat Communication" has no input "conversationID"/);
     expect(run.stderr).not.toContain('first.yaml');
   });
+
+  it('an Archy flow named like a flow spec is read as Archy by build, lint and explain', async () => {
+    const root = project();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(root, 'definitions/flows/fourth.flow.yaml'), chatFlow('Fourth').replace('- disconnect:', '- endWorkflow:'));
+    const build = await runCli(['build', '--check'], { cwd: root });
+    expect(build.stderr).toMatch(/definitions\/flows\/fourth\.flow\.yaml:24:13 {2}error {2}an inboundChat flow cannot run endWorkflow/);
+    const lint = await runCli(['lint', 'definitions'], { cwd: root });
+    expect(lint.stdout).toContain('archy-action-not-allowed');
+    const explain = await runCli(['explain', 'definitions/flows/fourth.flow.yaml'], { cwd: root });
+    expect(explain.stdout.split('\n')[0]).toBe('Fourth  (inboundChat)');
+  });
 });
