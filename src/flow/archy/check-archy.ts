@@ -4,7 +4,7 @@ import { hasSubstitution, showSubstitutions } from '../expression/opaque.js';
 import { anyType, assignable, isKnownType, scalarTypes, collectionOf, type ExpressionType } from '../expression/types.js';
 import { actionModels, actionsSeenInRealFlows, menuChoiceActions, menuChoiceSettings, type ActionModel, type Setting } from './action-model.js';
 import { archyRuleSeverity, type ArchyRuleId } from './archy-rules.js';
-import { articleOf, checkCallData, type ArchyActionCatalog } from './check-call-data.js';
+import { checkCallData, type ArchyActionCatalog } from './check-call-data.js';
 import { archyFlowFacts, archyFlowType, commonRootKeys, familyRootKeys, type ArchyFlowFacts, type ArchyFlowType } from './flow-types.js';
 import { FlowScopes, writableScopeNames, type DeclaredVariable } from './flow-scopes.js';
 import type { ArchyDocument } from './read-archy.js';

@@ -1,7 +1,6 @@
 import { suggestion, type PathSegment } from '../../diagnostics/index.js';
 import { article, type VariableLookup } from '../expression/check-expression.js';
 import { anyType, type ExpressionType } from '../expression/types.js';
-import { articleOf } from './check-call-data.js';
 import { archyFlowFacts, type ArchyFlowFacts, type ArchyFlowType } from './flow-types.js';
 
 export interface DeclaredVariable {
