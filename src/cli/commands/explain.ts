@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ExitCode, hasErrors, UserError, type Diagnostic } from '../../diagnostics/index.js';
+import { compareDiagnostics, ExitCode, hasErrors, UserError, type Diagnostic } from '../../diagnostics/index.js';
 import type { DataActionExport } from '../../export/data-action-export.js';
 import { explainAction, renderTree } from '../../explain/explain-action.js';
 import { formatCompact } from '../../formatters/compact.js';
@@ -85,7 +85,7 @@ async function explainArchyFile(path: string, diagnostics: Diagnostic[]): Promis
   const catalog = await catalogFor(path, new Map());
   const checked = checkArchyText(path, text, catalog ? { catalog } : {});
   if (!checked) return undefined;
-  diagnostics.push(...checked.diagnostics);
+  diagnostics.push(...[...checked.diagnostics].sort(compareDiagnostics));
   if (!checked.document.flow) return null;
   const findings = checkArchy(checked.document, catalog ? { catalog } : {});
   return explainArchy(checked.document, findings, catalog);
