@@ -1,10 +1,11 @@
-// npm run bench [-- --no-5000] [-- --quick] [-- --engines-only] [-- --incremental-only]: generates synthetic definitions into bench/tmp/, times dactl
+// npm run bench [-- --no-5000] [-- --quick] [-- --engines-only] [-- --incremental-only] [-- --archy-only]: generates synthetic definitions into bench/tmp/, times dactl
 // against `node -e 0` and the floor (parse the YAML, write JSON), and writes bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchArchy } from './archy.mjs';
 import { generateProject } from './generate.mjs';
 import { cleanup, measure } from './measure.mjs';
 import { renderReport } from './report.mjs';
@@ -69,6 +70,37 @@ if (args.has('--incremental-only')) {
   writeFileSync(resultsFile, lines.map((line) => replacements.get(keyOf(line)) ?? line).join('\n'));
   cleanup();
   log('wrote the incremental rows of bench/results.md');
+  process.exit(0);
+}
+
+if (args.has('--archy-only')) {
+  // Replaces only the Archy rows and target in results.md (appending them the first time).
+  log('Archy flows');
+  const archy = benchArchy({ bin, floor, tmp });
+  const rendered = renderReport({ meta: { date: '', machine: '', node: '', runsNote: '' }, rows: archy.rows, targets: [archy.target], engines: { jsonpath: {}, velocity: { none: {} } }, growth: {} }).split('\n');
+  const resultsFile = join(benchDir, 'results.md');
+  const keys = [...archy.rows.map((r) => `| ${r.name} | ${r.n} |`), `| ${archy.target.name} |`];
+  const keyOf = (line) => keys.find((key) => line.startsWith(key));
+  const fresh = rendered.filter(keyOf);
+  let lines = readFileSync(resultsFile, 'utf8').split('\n');
+  const replaced = new Set();
+  lines = lines.map((line) => {
+    const key = keyOf(line);
+    if (!key) return line;
+    replaced.add(key);
+    return fresh.find((l) => l.startsWith(key)) ?? line;
+  });
+  for (const line of fresh.filter((l) => !replaced.has(keyOf(l)))) {
+    // A new target goes after the last target, a new row after the last row of the Commands table.
+    const isTarget = line.startsWith(`| ${archy.target.name} |`);
+    let end = lines.indexOf(isTarget ? '## Targets' : '## Commands');
+    while (end < lines.length && !lines[end].startsWith('|')) end++;
+    while (end < lines.length && lines[end].startsWith('|')) end++;
+    lines.splice(end, 0, line);
+  }
+  writeFileSync(resultsFile, lines.join('\n'));
+  cleanup();
+  log('wrote the Archy rows of bench/results.md');
   process.exit(0);
 }
 
@@ -140,6 +172,10 @@ function editOne(root) {
   };
 }
 
+log('Archy flows');
+const archy = benchArchy({ bin, floor, tmp });
+rows.push(...archy.rows);
+
 log('engines');
 const engines = runEngines();
 
@@ -150,6 +186,7 @@ const targets = [
   { name: 'lint of one file vs `node -e 0`', measured: oneLint.median, baseline: nodeBare.median, ratio: ratio(oneLint, nodeBare), limit: 3 },
   { name: 'build of one file vs `node -e 0`', measured: oneBuild.median, baseline: nodeBare.median, ratio: ratio(oneBuild, nodeBare), limit: 3 },
 ];
+targets.push(archy.target);
 const big = perN[1_000];
 if (big) {
   targets.push(

@@ -71,6 +71,8 @@ export { loadFlows, flowCatalog } from './project/load-flows.js';
 export { buildFlowOutputs, renderFlow, type FlowOutput, type FlowOutputs } from './output/flow-outputs.js';
 export { validateArchyCallData, validateArchyFlow } from './flow/archy-schemas.js';
 export type { FlowSpec, FlowType, StepSpec, ValueSpec, VariableSpec } from './flow/flow-spec.js';
+export * as archy from './flow/archy/index.js';
+export * as architectExpression from './flow/expression/index.js';
 export type { FlowCatalog, ActionSignature, ModuleSignature } from './flow/flow-catalog.js';
 export { lintPaths, lintText, type LintResult, type FileLintResult } from './lint/lint-files.js';
 export { lintProjectActions } from './lint/lint-project.js';

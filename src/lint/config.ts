@@ -7,6 +7,7 @@ import { schemaValidator } from '../spec/validators.js';
 import type { Rule } from './define-rule.js';
 import { matchesGlob } from './glob.js';
 import { allRules, rulesById } from './rules/index.js';
+import { archyRuleSeverity } from '../flow/archy/archy-rules.js';
 import type { EnabledRule } from './run-lint.js';
 
 export type RuleSetting = 'off' | Severity;
@@ -62,7 +63,7 @@ export function parseLintConfig(file: string, text: string): LoadedConfig {
   config.overrides = raw.overrides ?? [];
   const unknown = (rules: Record<string, RuleSetting>, path: Array<string | number>): void => {
     for (const id of Object.keys(rules)) {
-      if (rulesById.has(id)) continue;
+      if (rulesById.has(id) || archyRuleSeverity.has(id)) continue;
       diagnostics.push(
         loaded.source.locate({
           ruleId: 'config-unknown-rule',

@@ -14,11 +14,15 @@ import { exportTarget, specTarget, type LintTarget } from './lint-target.js';
 import { runRules, type SourceFix } from './run-lint.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
 import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
+import { isArchyText } from '../flow/archy/read-archy.js';
+import { readIfArchy } from '../project/load-archy-flows.js';
+import type { ArchyActionCatalog } from '../flow/archy/check-call-data.js';
+import { catalogFor, lintArchyText } from './lint-archy.js';
 
 /** Exports from the platform may carry keys and lengths the schema does not know; they still lint. */
 const toleratedInExports = new Set<string>(['unknown-key', 'range']);
 
-export type LintedKind = 'spec' | 'export' | 'skipped';
+export type LintedKind = 'spec' | 'export' | 'archy' | 'skipped';
 
 export interface FileLintResult {
   file: string;
@@ -37,14 +41,19 @@ export interface LintResult {
 /** Lints spec files, export JSON files and folders of them. */
 export async function lintPaths(paths: readonly string[], config: LintConfig): Promise<LintResult> {
   const { files, diagnostics } = await collectFiles(paths);
-  const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config));
+  const catalogs = new Map<string, Promise<ArchyActionCatalog | undefined>>();
+  const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config, catalogs));
   const all = [...diagnostics, ...results.flatMap((r) => r.diagnostics)].sort(compareDiagnostics);
   return { files: results, diagnostics: all };
 }
 
-async function lintFile(file: string, config: LintConfig): Promise<FileLintResult> {
+async function lintFile(file: string, config: LintConfig, catalogs: Map<string, Promise<ArchyActionCatalog | undefined>>): Promise<FileLintResult> {
   const info = await stat(file);
-  if (info.size <= maxSourceBytes) return lintText(file, await readFile(file, 'utf8'), config);
+  if (info.size <= maxSourceBytes) {
+    const text = await readFile(file, 'utf8');
+    if (!/\.json$/i.test(file) && isArchyText(text)) return lintText(file, text, config, await catalogFor(file, catalogs));
+    return lintText(file, text, config);
+  }
   const tooLarge: Diagnostic = {
     ruleId: 'file-too-large',
     severity: 'error',
@@ -55,9 +64,13 @@ async function lintFile(file: string, config: LintConfig): Promise<FileLintResul
   return { file, kind: 'skipped', text: '', diagnostics: [tooLarge], fixes: [] };
 }
 
-/** Lints one file's text: a spec (YAML) or an export (JSON), told apart by name and then by content. */
-export function lintText(file: string, text: string, config: LintConfig): FileLintResult {
+/** Lints one file's text: a spec (YAML), an Archy flow (YAML) or an export (JSON), told apart by name and then by content. */
+export function lintText(file: string, text: string, config: LintConfig, catalog?: ArchyActionCatalog): FileLintResult {
   const json = /\.json$/i.test(file);
+  if (!json && isArchyText(text)) {
+    const diagnostics = dedupeDiagnostics(lintArchyText(file, text, config, catalog)).sort(compareDiagnostics);
+    return { file, kind: 'archy', text, diagnostics, fixes: [] };
+  }
   const loaded = parseSource(file, text, json ? {} : { rejectUnsafeKeys: true });
   const result: FileLintResult = { file, kind: 'skipped', text, diagnostics: [...loaded.diagnostics], fixes: [] };
   if (loaded.value === undefined || loaded.diagnostics.some((d) => d.severity === 'error')) return result;
@@ -77,6 +90,8 @@ export function lintText(file: string, text: string, config: LintConfig): FileLi
     } else {
       lintTarget(exportTarget(loaded.source, value as unknown as DataActionExport), config, result);
     }
+  } else if (file.split(/[\\/]/).slice(0, -1).includes('flows')) {
+    result.diagnostics.push({ ...notADefinition(loaded.source), ruleId: 'archy-definition-unknown', severity: 'error', message: 'neither a flow spec (*.flow.yaml) nor an Archy flow (its first key a flow type such as inboundCall); fix the root key or move the file out of flows/' });
   } else {
     result.diagnostics.push(notADefinition(loaded.source));
   }
@@ -107,7 +122,7 @@ function notADefinition(source: SourceDocument, reason = 'neither an action spec
   };
 }
 
-/** Files to lint: named files as given; folders walked for *.json and *.yaml (flow and org definitions are left out). */
+/** Files to lint: named files as given; folders walked for *.json and *.yaml (flow specs and org profiles are left out; Archy flows are linted, whatever their name). */
 export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -132,7 +147,7 @@ async function walk(root: string, dir: string): Promise<string[]> {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await walk(root, path)));
-    else if (entry.isFile() && lintable(relative(root, path))) found.push(path);
+    else if (entry.isFile() && (lintable(relative(root, path)) || (/\.flow\.ya?ml$/i.test(entry.name) && (await readIfArchy(path)) !== undefined))) found.push(path);
   }
   return found;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { compileAction } from '../compile/compile-action.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { ActionSpec } from '../spec/action-spec.js';
@@ -17,6 +18,7 @@ import { duplicateFlowNames, loadFlows } from './load-flows.js';
 import { discoverDefinitions } from './discover.js';
 import { fileConcurrency, mapBounded } from './map-bounded.js';
 import type { LoadCache, Project, ProjectAction } from './model.js';
+import { loadArchyFlows, readIfArchy } from './load-archy-flows.js';
 
 /**
  * Loads, checks and compiles every definition under `root`; problems come back as diagnostics. With `org`, the
@@ -24,14 +26,9 @@ import type { LoadCache, Project, ProjectAction } from './model.js';
  */
 export async function loadProject(root: string, options: { org?: OrgProfile; cache?: LoadCache } = {}): Promise<Project> {
   const discovery = await discoverDefinitions(root);
-  const diagnostics: Diagnostic[] = discovery.unrecognised.map((file) => ({
-    ruleId: 'unknown-definition-file',
-    severity: 'warn',
-    message: 'not a dactl definition (expected *.action.yaml, *.flow.yaml or orgs/*.yaml); skipped',
-    file,
-    path: [],
-    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-  }));
+  const archyFiles = await findArchyFiles(discovery);
+  const archyPaths = new Set(archyFiles.map((f) => f.file));
+  const diagnostics: Diagnostic[] = discovery.unrecognised.filter((file) => !archyPaths.has(file)).map((file) => unrecognisedFile(root, file));
   const actionFiles = discovery.definitions.filter((d) => d.kind === 'action');
   const { cache } = options;
   const load = cache ? (file: string) => loadActionCached(file, cache, options.org) : (file: string) => loadAction(file, options.org);
@@ -40,11 +37,36 @@ export async function loadProject(root: string, options: { org?: OrgProfile; cac
   diagnostics.push(...duplicateNames(actions));
   const orgs = await loadProfiles(root);
   diagnostics.push(...orgs.diagnostics);
-  const flowFiles = discovery.definitions.filter((d) => d.kind === 'flow').map((d) => d.file);
+  const flowFiles = discovery.definitions.filter((d) => d.kind === 'flow' && !archyPaths.has(d.file)).map((d) => d.file);
   const { flows, catalog } = await loadFlows(flowFiles, actions);
   for (const flow of flows) diagnostics.push(...flow.diagnostics);
   diagnostics.push(...duplicateFlowNames(flows));
-  return { root, actions, flows, flowCatalog: catalog, files: discovery.definitions, orgs: orgs.profiles, diagnostics };
+  const archy = await loadArchyFlows(archyFiles, actions, orgs.profiles);
+  for (const flow of archy.flows) diagnostics.push(...flow.diagnostics);
+  return { root, actions, flows, flowCatalog: catalog, archyFlows: archy.flows, files: discovery.definitions, orgs: orgs.profiles, diagnostics };
+}
+
+/** Archy flows: YAML files whose first key is a flow type, wherever they are (a `*.flow.yaml` too). */
+async function findArchyFiles(discovery: Awaited<ReturnType<typeof discoverDefinitions>>): Promise<Array<{ file: string; text: string }>> {
+  const candidates = [...discovery.unrecognised, ...discovery.definitions.filter((d) => d.kind === 'flow').map((d) => d.file)];
+  const read = await mapBounded(candidates, fileConcurrency, async (file) => ({ file, text: await readIfArchy(file) }));
+  return read.flatMap((r) => (r.text === undefined ? [] : [{ file: r.file, text: r.text }]));
+}
+
+/** A YAML file of no known kind: an error under flows/ (a flow that would silently not be checked), else a warning. */
+function unrecognisedFile(root: string, file: string): Diagnostic {
+  const range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  if (relative(root, file).split(sep)[0] === 'flows') {
+    return {
+      ruleId: 'archy-definition-unknown',
+      severity: 'error',
+      message: 'neither a flow spec (*.flow.yaml) nor an Archy flow (its first key a flow type such as inboundCall); fix the root key or move the file out of flows/',
+      file,
+      path: [],
+      range,
+    };
+  }
+  return { ruleId: 'unknown-definition-file', severity: 'warn', message: 'not a dactl definition (expected *.action.yaml, *.flow.yaml, orgs/*.yaml or an Archy flow); skipped', file, path: [], range };
 }
 
 export async function loadAction(file: string, org?: OrgProfile): Promise<ProjectAction> {

@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { DataActionExport } from '../export/data-action-export.js';
+import type { ArchyDocument } from '../flow/archy/read-archy.js';
 import type { FlowCatalog } from '../flow/flow-catalog.js';
 import type { FlowSpec } from '../flow/flow-spec.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
@@ -22,6 +23,14 @@ export interface ProjectFlow extends LoadedSpec<FlowSpec> {
   checked: boolean;
 }
 
+/** An Archy flow file anywhere in the definitions, read as Archy does and checked against the project's actions. */
+export interface ProjectArchyFlow {
+  file: string;
+  document: ArchyDocument;
+  /** Reading and checking problems, placed in the file as written. */
+  diagnostics: Diagnostic[];
+}
+
 export interface Project {
   root: string;
   actions: ProjectAction[];
@@ -29,6 +38,8 @@ export interface Project {
   flows: ProjectFlow[];
   /** What the flows may call (empty when there are no flows). */
   flowCatalog: FlowCatalog;
+  /** Archy flow files anywhere in the definitions, checked against the actions. */
+  archyFlows: ProjectArchyFlow[];
   files: DefinitionFile[];
   /** Org profiles (`orgs/*.yaml`) that loaded without errors, by name. */
   orgs: Map<string, OrgProfile>;

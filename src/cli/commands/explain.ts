@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ExitCode, hasErrors, UserError, type Diagnostic } from '../../diagnostics/index.js';
+import { compareDiagnostics, ExitCode, hasErrors, UserError, type Diagnostic } from '../../diagnostics/index.js';
 import type { DataActionExport } from '../../export/data-action-export.js';
 import { explainAction, renderTree } from '../../explain/explain-action.js';
 import { formatCompact } from '../../formatters/compact.js';
@@ -8,6 +8,10 @@ import { readExport } from '../../decompile/import-exports.js';
 import { loadAction, loadProject } from '../../project/load-project.js';
 import { explainFlow } from '../../flow/explain-flow.js';
 import { flowCatalog, loadFlows } from '../../project/load-flows.js';
+import { checkArchy } from '../../flow/archy/check-archy.js';
+import { explainArchy } from '../../flow/archy/explain-archy.js';
+import { checkArchyText, readIfArchy } from '../../project/load-archy-flows.js';
+import { catalogFor } from '../../lint/lint-archy.js';
 import type { CliIo } from '../io.js';
 
 export interface ExplainCommandOptions {
@@ -16,6 +20,13 @@ export interface ExplainCommandOptions {
 
 export async function runExplain(target: string, options: ExplainCommandOptions, io: CliIo): Promise<number> {
   const diagnostics: Diagnostic[] = [];
+  const archy = await explainArchyFile(resolve(io.cwd, target), diagnostics);
+  if (archy !== undefined) {
+    if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd));
+    if (archy === null) return ExitCode.findings;
+    io.stdout(renderTree(archy));
+    return ExitCode.ok;
+  }
   const flow = await resolveFlow(target, options, io, diagnostics);
   if (flow !== undefined) {
     if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd));
@@ -63,6 +74,21 @@ function extraOf(spec: { category?: string; description?: string } | undefined):
   if (spec?.category) extra.category = spec.category;
   if (spec?.description) extra.description = spec.description;
   return extra;
+}
+
+/** An Archy flow file as a tree, its callData resolved against the definitions it lives in; undefined when it is not one. */
+async function explainArchyFile(path: string, diagnostics: Diagnostic[]): Promise<ReturnType<typeof explainArchy> | null | undefined> {
+  const isFile = await stat(path).then((s) => s.isFile(), () => false);
+  if (!isFile || path.toLowerCase().endsWith('.json')) return undefined;
+  const text = await readIfArchy(path);
+  if (text === undefined) return undefined;
+  const catalog = await catalogFor(path, new Map());
+  const checked = checkArchyText(path, text, catalog ? { catalog } : {});
+  if (!checked) return undefined;
+  diagnostics.push(...[...checked.diagnostics].sort(compareDiagnostics));
+  if (!checked.document.flow) return null;
+  const findings = checkArchy(checked.document, catalog ? { catalog } : {});
+  return explainArchy(checked.document, findings, catalog);
 }
 
 /** A `*.flow.yaml` file or the name of a flow in the definitions (actions win a name clash); undefined otherwise. */
