@@ -547,15 +547,15 @@ class ArchyChecker implements ExpressionEnvironment {
 
   private checkExpressionText(text: string, path: Path, expected: ExpressionType | undefined): void {
     const result = checkExpression(text, this, expected);
-    const rules: Record<string, ArchyRuleId> = {
-      syntax: 'archy-expression-syntax',
-      'unknown-function': 'archy-expression-function',
-      arguments: 'archy-expression-arguments',
-      type: 'archy-expression-type',
-      'undeclared-variable': 'archy-variable-undeclared',
+    const rules: Record<string, { ruleId: ArchyRuleId }> = {
+      syntax: { ruleId: 'archy-expression-syntax' },
+      'unknown-function': { ruleId: 'archy-expression-function' },
+      arguments: { ruleId: 'archy-expression-arguments' },
+      type: { ruleId: 'archy-expression-type' },
+      'undeclared-variable': { ruleId: 'archy-variable-undeclared' },
     };
     for (const problem of result.problems) {
-      this.report(rules[problem.code]!, path, showSubstitutions(problem.message), 'value', { offset: problem.span.offset, length: Math.max(1, problem.span.length) });
+      this.report(rules[problem.code]!.ruleId, path, showSubstitutions(problem.message), 'value', { offset: problem.span.offset, length: Math.max(1, problem.span.length) });
     }
   }
 

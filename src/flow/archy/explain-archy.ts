@@ -1,3 +1,4 @@
+import { isCallDataCheck, isUnknownCallDataAction } from '../../diagnostics/registry.js';
 import type { Finding, PathSegment } from '../../diagnostics/index.js';
 import type { TreeNode } from '../../explain/explain-action.js';
 import { hasSubstitution, showSubstitutions } from '../expression/opaque.js';
@@ -20,7 +21,7 @@ export function explainArchy(document: ArchyDocument, findings: readonly Finding
     const actionName = Object.keys(actions)[0];
     if (category === undefined || actionName === undefined) return 'callData (no action named)';
     const callPath = [...path, 'category', category, 'dataAction', actionName];
-    const problems = findings.filter((f) => f.ruleId.startsWith('archy-calldata') && startsWith(f.path, callPath));
+    const problems = findings.filter((f) => isCallDataCheck(f.ruleId) && startsWith(f.path, callPath));
     const resolved = resolveCallData({ category, actionName }, catalog);
     const target = `${showSubstitutions(category)} / ${showSubstitutions(actionName)}`;
     let status: string;
@@ -29,7 +30,7 @@ export function explainArchy(document: ArchyDocument, findings: readonly Finding
       status = `→ ${resolved.action.name}${resolved.action.file ? ` (${resolved.action.file})` : ''}: ${errors ? `${errors} contract problem${errors === 1 ? '' : 's'}` : 'fits its contract'}`;
     } else if (hasSubstitution(actionName)) {
       status = '→ named at publish time (substitution)';
-    } else if (problems.some((p) => p.ruleId === 'archy-calldata-unknown-action')) {
+    } else if (problems.some((p) => isUnknownCallDataAction(p.ruleId))) {
       status = '→ no such action in the project';
     } else {
       status = catalog ? '→ not an action of this project' : '→ (no project actions to check against)';
