@@ -76,7 +76,7 @@ const variants: Variant[] = [
   { rule: 'archy-calldata-output-type', replace: ['                        communicationId:\n', '                        count:\n'], at: 'State.communicationId', after: 'count:' },
   { rule: 'archy-calldata-failure-output', replace: ['                        errorCode:', '                        errorcode:'], at: 'errorcode' },
   { rule: 'archy-substitution-unclosed', replace: ['"{{queue_name}}"', '"{{queue_name"'], at: '{{queue_name"' },
-  { rule: 'yaml-syntax', replace: ['              name: Retry', '              name: Retry: again'], at: 'Retry: again' },
+  { rule: 'yaml-block-as-implicit-key', replace: ['              name: Retry', '              name: Retry: again'], at: 'Retry: again' },
 ];
 
 describe('Archy publish-time checks', () => {
