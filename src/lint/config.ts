@@ -5,7 +5,8 @@ import { parseSource } from '../source/index.js';
 import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
 import type { Rule } from './define-rule.js';
-import { matchesGlob } from './glob.js';
+import type { IgnoreGlobs } from '../project/find-files.js';
+import { matchesGlob } from '../project/glob.js';
 import { allRules, rulesById } from './rules/index.js';
 import type { EnabledRule } from './run-lint.js';
 
@@ -16,6 +17,8 @@ export interface LintConfig {
   extends: Preset;
   rules: Record<string, RuleSetting>;
   overrides: Array<{ files: string[]; rules: Record<string, RuleSetting> }>;
+  /** Globs of files and folders no command reads, relative to `root`. */
+  ignores: string[];
   /** The config file, when there is one; override globs are relative to its folder. */
   file: string | undefined;
   root: string;
@@ -30,7 +33,7 @@ export interface LoadedConfig {
 export const configFileName = '.dactl.yaml';
 
 export function defaultConfig(root: string): LintConfig {
-  return { extends: 'recommended', rules: {}, overrides: [], file: undefined, root };
+  return { extends: 'recommended', rules: {}, overrides: [], ignores: [], file: undefined, root };
 }
 
 /** Reads `--config <file>`, or `.dactl.yaml` in `cwd` when there is one; no file means `extends: recommended`. */
@@ -56,10 +59,11 @@ export function parseLintConfig(file: string, text: string): LoadedConfig {
   const value = loaded.value ?? {};
   const shape = schemaFindings(schemaValidator('config'), value, 'config');
   if (shape.length) return { config, diagnostics: [...diagnostics, ...shape.map((f) => loaded.source.locate(f))] };
-  const raw = value as Partial<Pick<LintConfig, 'extends' | 'rules' | 'overrides'>>;
+  const raw = value as Partial<Pick<LintConfig, 'extends' | 'rules' | 'overrides' | 'ignores'>>;
   config.extends = raw.extends ?? 'recommended';
   config.rules = raw.rules ?? {};
   config.overrides = raw.overrides ?? [];
+  config.ignores = raw.ignores ?? [];
   const unknown = (rules: Record<string, RuleSetting>, path: Array<string | number>): void => {
     for (const id of Object.keys(rules)) {
       if (rulesById.has(id)) continue;
@@ -99,6 +103,11 @@ export function effectiveSettings(config: LintConfig, file?: string): Map<Rule, 
     }
   }
   return settings;
+}
+
+/** The configuration's `ignores:` for file discovery. */
+export function ignoreGlobs(config: LintConfig): IgnoreGlobs {
+  return { globs: config.ignores, base: config.root };
 }
 
 export function enabledRules(config: LintConfig, file?: string): EnabledRule[] {

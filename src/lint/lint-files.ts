@@ -1,5 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, sep } from 'node:path';
 import { compareDiagnostics, dedupeDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import { compileLoadedSpec } from '../project/load-project.js';
@@ -8,10 +8,11 @@ import type { ActionSpec } from '../spec/action-spec.js';
 import { checkSpecShape } from '../spec/load-spec.js';
 import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
-import { enabledRules, type LintConfig } from './config.js';
+import { enabledRules, ignoreGlobs, type LintConfig } from './config.js';
 import { exportTarget, specTarget, type LintTarget } from './lint-target.js';
 import { runRules, type SourceFix } from './run-lint.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
+import { findFiles, ignoreOptions, type FoundFiles, type UnmatchedPath } from '../project/find-files.js';
 import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
 
 export type LintedKind = 'spec' | 'export' | 'skipped';
@@ -26,16 +27,17 @@ export interface FileLintResult {
 
 export interface LintResult {
   files: FileLintResult[];
+  /** Arguments that named no file to lint (a usage error). */
+  unmatched: UnmatchedPath[];
   /** Every file's diagnostics, sorted by file and position. */
   diagnostics: Diagnostic[];
 }
 
 /** Lints spec files, export JSON files and folders of them. */
-export async function lintPaths(paths: readonly string[], config: LintConfig): Promise<LintResult> {
-  const { files, diagnostics } = await collectFiles(paths);
+export async function lintPaths(paths: readonly string[], config: LintConfig, cwd = process.cwd()): Promise<LintResult> {
+  const { files, unmatched } = await lintableFiles(paths, config, cwd);
   const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config));
-  const all = [...diagnostics, ...results.flatMap((r) => r.diagnostics)].sort(compareDiagnostics);
-  return { files: results, diagnostics: all };
+  return { files: results, unmatched, diagnostics: results.flatMap((r) => r.diagnostics).sort(compareDiagnostics) };
 }
 
 async function lintFile(file: string, config: LintConfig): Promise<FileLintResult> {
@@ -104,33 +106,8 @@ function notADefinition(source: SourceDocument, reason = 'neither an action spec
 }
 
 /** Files to lint: named files as given; folders walked for *.json and *.yaml (flow and org definitions are left out). */
-export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
-  const files: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) {
-      diagnostics.push({ ruleId: 'path-not-found', severity: 'error', message: 'no such file or folder', file: path, path: [] });
-    } else if (info.isDirectory()) {
-      files.push(...(await walk(path, path)));
-    } else {
-      files.push(path);
-    }
-  }
-  return { files: [...new Set(files)], diagnostics };
-}
-
-async function walk(root: string, dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const found: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(root, path)));
-    else if (entry.isFile() && lintable(relative(root, path))) found.push(path);
-  }
-  return found;
+export function lintableFiles(paths: readonly string[], config: LintConfig, cwd: string): Promise<FoundFiles> {
+  return findFiles(paths, { cwd, ...ignoreOptions(ignoreGlobs(config)), wanted: lintable });
 }
 
 function lintable(relativePath: string): boolean {

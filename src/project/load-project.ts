@@ -17,6 +17,7 @@ import type { OrgProfile } from '../orgs/org-profile.js';
 import type { FlowCatalog } from '../flow/flow-catalog.js';
 import { duplicateFlowNames, loadFlows, type ProjectFlow } from '../flow/load-flows.js';
 import { discoverDefinitions, type DefinitionFile } from './discover.js';
+import type { IgnoreGlobs } from './find-files.js';
 import { fileConcurrency, mapBounded } from './map-bounded.js';
 
 export interface ProjectAction extends LoadedSpec<ActionSpec> {
@@ -58,8 +59,8 @@ export interface Project {
  * Loads, checks and compiles every definition under `root`; problems come back as diagnostics. With `org`, the
  * actions compile with that profile's values (see `applyProfile`).
  */
-export async function loadProject(root: string, options: { org?: OrgProfile; cache?: LoadCache } = {}): Promise<Project> {
-  const discovery = await discoverDefinitions(root);
+export async function loadProject(root: string, options: { org?: OrgProfile; cache?: LoadCache; ignore?: IgnoreGlobs } = {}): Promise<Project> {
+  const discovery = await discoverDefinitions(root, options.ignore);
   const diagnostics: Diagnostic[] = discovery.unrecognised.map((file) => ({
     ruleId: 'unknown-definition-file',
     severity: 'warn',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, effectiveSettings, parseLintConfig } from '../../src/lint/config.js';
 import { defineRule } from '../../src/lint/define-rule.js';
-import { matchesGlob } from '../../src/lint/glob.js';
+import { matchesGlob } from '../../src/project/glob.js';
 import { lintText } from '../../src/lint/lint-files.js';
 import { exportTarget } from '../../src/lint/lint-target.js';
 import { runRules } from '../../src/lint/run-lint.js';
@@ -165,6 +165,11 @@ describe('configuration', () => {
     ['definitions/a.json', '*.json', true],
     ['definitions/a.json', 'definitions/*.{json,yaml}', true],
     ['definitions/x/a.json', 'definitions/*.json', false],
+    ['definitions/b/a.json', 'definitions/{a,{b,c}}/*.json', true],
+    ['definitions/d/a.json', 'definitions/{a,{b,c}}/*.json', false],
+    ['legacy/b.action.yaml', 'legacy/[ab].action.yaml', true],
+    ['legacy/c.action.yaml', 'legacy/[ab].action.yaml', false],
+    ['legacy', 'legacy/**', true],
   ])('glob: %s against %s is %s', (path, glob, expected) => {
     expect(matchesGlob(path, glob)).toBe(expected);
   });

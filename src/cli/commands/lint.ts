@@ -8,6 +8,7 @@ import { formatNames, formatters, type FormatName } from '../../formatters/index
 import { effectiveSettings, loadLintConfig, type LintConfig } from '../../lint/config.js';
 import { fixFile } from '../../lint/fix-result.js';
 import { lintPaths } from '../../lint/lint-files.js';
+import { describeUnmatched } from '../../project/find-files.js';
 import { allRules } from '../../lint/rules/index.js';
 import { unifiedDiff } from '../../lint/unified-diff.js';
 import type { CliIo } from '../io.js';
@@ -47,10 +48,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     return ExitCode.ok;
   }
 
-  const linted = await lintPaths(targets, config);
-  const missing = linted.diagnostics.filter((d) => d.ruleId === 'path-not-found');
-  if (missing.length) {
-    for (const d of missing) io.stderr(`dactl: ${displayPath(d.file, io.cwd)}: no such file or folder\n`);
+  const linted = await lintPaths(paths.length ? paths : ['definitions'], config, io.cwd);
+  if (linted.unmatched.length) {
+    for (const unmatched of linted.unmatched) io.stderr(`dactl lint: ${describeUnmatched(unmatched)}\n`);
     return ExitCode.usage;
   }
 
@@ -68,7 +68,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     if (diffs.length) io.stdout(diffs.join(''));
   }
 
-  const diagnostics = [...linted.diagnostics.filter((d) => !linted.files.some((f) => f.file === d.file)), ...files.flatMap((f) => f.diagnostics)].sort(compareDiagnostics);
+  const diagnostics = files.flatMap((f) => f.diagnostics).sort(compareDiagnostics);
   const toFile = options.output !== undefined;
   const report = formatters[format](diagnostics, {
     cwd: io.cwd,

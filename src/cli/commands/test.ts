@@ -1,6 +1,7 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { ExitCode, UserError } from '../../diagnostics/index.js';
 import { formatCompact } from '../../formatters/compact.js';
+import { ignoreGlobs, loadLintConfig } from '../../lint/config.js';
 import { formatTestJunit } from '../../formatters/test-junit.js';
 import { formatStep } from '../../simulate/format-trace.js';
 import { runProjectTests, type TestRun } from '../../simulate/run-project-tests.js';
@@ -16,9 +17,11 @@ const formats = ['text', 'json', 'junit'];
 export async function runTest(paths: string[], options: TestCommandOptions, io: CliIo): Promise<number> {
   const format = options.format ?? 'text';
   if (!formats.includes(format)) throw new UserError(`unknown format "${format}"; use ${formats.join(', ')}`);
-  const targets = (paths.length ? paths : ['definitions']).map((p) => resolve(io.cwd, p));
-  const run = await runProjectTests(targets);
-  if (run.diagnostics.length && run.reports.length === 0) {
+  const lint = await loadLintConfig(io.cwd);
+  if (lint.diagnostics.length) io.stderr(formatCompact(lint.diagnostics, io.cwd));
+  if (lint.diagnostics.some((d) => d.severity === 'error')) return ExitCode.usage;
+  const run = await runProjectTests(paths.length ? paths : ['definitions'], io.cwd, ignoreGlobs(lint.config));
+  if (run.diagnostics.length) {
     throw new UserError(run.diagnostics.map((d) => `${relative(io.cwd, d.file) || d.file}: ${d.message}`).join('; '));
   }
   if (format === 'junit') io.stdout(formatTestJunit(run, io.cwd));
