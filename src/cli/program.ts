@@ -58,7 +58,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--fix', 'apply the mechanical fixes to the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff; change nothing')
     .option('--print-config', 'print the effective rule settings and exit')
-    .option('-c, --config <file>', 'configuration file (default: .dactl.yaml in the current folder)')
+    .option('-c, --config <file>', 'the one configuration file to use (default: each file\'s nearest .dactl.yaml files, up to the project\'s)')
     .action(async (paths: string[], options) => {
       const { runLint } = await import('./commands/lint.js');
       setExitCode(await runLint(paths, { ...options, toolVersion: version }, io));

@@ -36,8 +36,13 @@ export interface LintResult {
 /** Lints spec files, export JSON files and folders of them. */
 export async function lintPaths(paths: readonly string[], config: LintConfig, cwd = process.cwd()): Promise<LintResult> {
   const { files, unmatched } = await lintableFiles(paths, config, cwd);
+  return { ...(await lintFiles(files, config)), unmatched };
+}
+
+/** Lints files already found (see `lintableFiles`). */
+export async function lintFiles(files: readonly string[], config: LintConfig): Promise<Omit<LintResult, 'unmatched'>> {
   const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config));
-  return { files: results, unmatched, diagnostics: results.flatMap((r) => r.diagnostics).sort(compareDiagnostics) };
+  return { files: results, diagnostics: results.flatMap((r) => r.diagnostics).sort(compareDiagnostics) };
 }
 
 async function lintFile(file: string, config: LintConfig): Promise<FileLintResult> {

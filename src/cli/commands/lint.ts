@@ -5,9 +5,9 @@ import { compareDiagnostics, ExitCode, severityRank, type Diagnostic, type Sever
 import { displayPath } from '../../formatters/format-context.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { formatNames, formatters, type FormatName } from '../../formatters/index.js';
-import { effectiveSettings, loadLintConfig, type LintConfig } from '../../lint/config.js';
+import { effectiveSettings, loadLintConfig, withFolderConfigs, type LintConfig } from '../../lint/config.js';
 import { fixFile } from '../../lint/fix-result.js';
-import { lintPaths } from '../../lint/lint-files.js';
+import { lintableFiles, lintFiles } from '../../lint/lint-files.js';
 import { describeUnmatched } from '../../project/find-files.js';
 import { allRules } from '../../lint/rules/index.js';
 import { unifiedDiff } from '../../lint/unified-diff.js';
@@ -38,21 +38,25 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   }
   if (options.fix && options.fixDryRun) return usage(io, 'use --fix or --fix-dry-run, not both');
 
-  const { config, diagnostics: configProblems } = await loadLintConfig(io.cwd, options.config);
-  if (configProblems.length) io.stderr(formatCompact(configProblems, io.cwd));
-  if (configProblems.some((d) => d.severity === 'error')) return ExitCode.usage;
+  const project = await loadLintConfig(io.cwd, options.config);
+  if (!configUsable(project.diagnostics, io)) return ExitCode.usage;
 
-  const targets = (paths.length ? paths : ['definitions']).map((path) => resolve(io.cwd, path));
   if (options.printConfig) {
-    io.stdout(printConfig(config, paths.length ? targets[0] : undefined));
+    const file = paths[0] === undefined ? undefined : resolve(io.cwd, paths[0]);
+    const { config, diagnostics } = await withFolderConfigs(project.config, file ? [file] : [], options.config !== undefined);
+    if (!configUsable(diagnostics, io)) return ExitCode.usage;
+    io.stdout(printConfig(config, file));
     return ExitCode.ok;
   }
 
-  const linted = await lintPaths(paths.length ? paths : ['definitions'], config, io.cwd);
-  if (linted.unmatched.length) {
-    for (const unmatched of linted.unmatched) io.stderr(`dactl lint: ${describeUnmatched(unmatched)}\n`);
+  const found = await lintableFiles(paths.length ? paths : ['definitions'], project.config, io.cwd);
+  if (found.unmatched.length) {
+    for (const unmatched of found.unmatched) io.stderr(`dactl lint: ${describeUnmatched(unmatched)}\n`);
     return ExitCode.usage;
   }
+  const { config, diagnostics: folderProblems } = await withFolderConfigs(project.config, found.files, options.config !== undefined);
+  if (!configUsable(folderProblems, io)) return ExitCode.usage;
+  const linted = await lintFiles(found.files, config);
 
   let files = linted.files;
   if (options.fix || options.fixDryRun) {
@@ -98,8 +102,15 @@ export function exitCode(diagnostics: readonly Diagnostic[], failSeverity: Sever
 function printConfig(config: LintConfig, file: string | undefined): string {
   const rules: Record<string, string> = {};
   for (const [rule, setting] of effectiveSettings(config, file)) rules[rule.id] = setting;
-  const header = `# effective lint configuration${config.file ? ` (from ${config.file})` : ' (no .dactl.yaml: the recommended preset)'}${file ? ` for ${file}` : ''}\n`;
+  const from = [...(config.file ? [config.file] : []), ...config.folders.map((folder) => folder.file)];
+  const header = `# effective lint configuration${from.length ? ` (from ${from.join(', ')})` : ' (no .dactl.yaml: the recommended preset)'}${file ? ` for ${file}` : ''}\n`;
   return header + stringify({ extends: config.extends, rules });
+}
+
+/** Prints configuration problems; answers whether linting can go on (no errors among them). */
+function configUsable(diagnostics: readonly Diagnostic[], io: CliIo): boolean {
+  if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd));
+  return !diagnostics.some((d) => d.severity === 'error');
 }
 
 function usage(io: CliIo, message: string): number {
