@@ -21,6 +21,8 @@ export interface Diagnostic {
   file: string;
   path: PathSegment[];
   range?: Range;
+  /** When several rules found problems at this one place: every rule id, `ruleId` (the most severe) first. */
+  ruleIds?: string[];
 }
 
 /**

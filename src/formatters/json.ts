@@ -9,6 +9,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], context: FormatCo
     version: jsonFormatVersion,
     diagnostics: diagnostics.map((d) => ({
       ruleId: d.ruleId,
+      ...(d.ruleIds ? { ruleIds: d.ruleIds } : {}),
       severity: d.severity,
       message: d.message,
       file: displayPath(d.file, context.cwd),

@@ -23,6 +23,8 @@ export interface RuleReport<MessageId extends string> {
   span?: Span;
   at?: 'key' | 'value';
   fix?: TextFix;
+  /** How `from` should read in another rule's fix at this same place (e.g. `${input.x}` → `$!{input.x}`). */
+  amend?: { from: string; to: string };
 }
 
 export interface RuleContext<MessageId extends string = string> {

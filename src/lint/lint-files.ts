@@ -10,6 +10,7 @@ import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
 import { enabledRules, ignoreGlobs, type LintConfig } from './config.js';
 import { exportTarget, specTarget, type LintTarget } from './lint-target.js';
+import { onePerPlace } from './one-per-place.js';
 import { runRules, type SourceFix } from './run-lint.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
 import { findFiles, ignoreOptions, type FoundFiles, type UnmatchedPath } from '../project/find-files.js';
@@ -83,7 +84,7 @@ export function lintText(file: string, text: string, config: LintConfig): FileLi
   } else {
     result.diagnostics.push(notADefinition(loaded.source));
   }
-  result.diagnostics = dedupeDiagnostics(result.diagnostics).sort(compareDiagnostics);
+  result.diagnostics = onePerPlace(dedupeDiagnostics(result.diagnostics).map((diagnostic) => ({ diagnostic }))).map((m) => m.diagnostic).sort(compareDiagnostics);
   return result;
 }
 
@@ -93,7 +94,8 @@ export function lintTarget(target: LintTarget, config: LintConfig, result: { dia
   const messages = runRules(target, rules);
   const { suppressions, diagnostics } = target.kind === 'spec' ? readSuppressions(target.source) : { suppressions: [], diagnostics: [] };
   const enabled = new Set(rules.map((r) => r.rule.id));
-  const { kept, unused } = applySuppressions(messages, suppressions, enabled, target.file);
+  const { kept: unsuppressed, unused } = applySuppressions(messages, suppressions, enabled, target.file);
+  const kept = onePerPlace(unsuppressed);
   result.diagnostics.push(...diagnostics, ...unused, ...kept.map((m) => m.diagnostic));
   result.fixes.push(...kept.flatMap((m) => (m.fix ? [m.fix] : [])));
 }
