@@ -1,11 +1,12 @@
 import { relative } from 'node:path';
-import { ExitCode, UserError } from '../../diagnostics/index.js';
+import { ExitCode, UserError, type Diagnostic } from '../../diagnostics/index.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { ignoreGlobs, loadLintConfig } from '../../lint/config.js';
 import { formatTestJunit } from '../../formatters/test-junit.js';
 import { formatStep } from '../../simulate/format-trace.js';
 import { runProjectTests, type TestRun } from '../../simulate/run-project-tests.js';
 import type { SpecTestResult } from '../../simulate/run-spec-tests.js';
+import { actionLintFindings, formatLintSection } from '../action-lint.js';
 import type { CliIo } from '../io.js';
 
 export interface TestCommandOptions {
@@ -17,21 +18,25 @@ const formats = ['text', 'json', 'junit'];
 export async function runTest(paths: string[], options: TestCommandOptions, io: CliIo): Promise<number> {
   const format = options.format ?? 'text';
   if (!formats.includes(format)) throw new UserError(`unknown format "${format}"; use ${formats.join(', ')}`);
-  const lint = await loadLintConfig(io.cwd);
-  if (lint.diagnostics.length) io.stderr(formatCompact(lint.diagnostics, io.cwd));
-  if (lint.diagnostics.some((d) => d.severity === 'error')) return ExitCode.usage;
-  const run = await runProjectTests(paths.length ? paths : ['definitions'], io.cwd, ignoreGlobs(lint.config));
+  const project = await loadLintConfig(io.cwd);
+  if (project.diagnostics.length) io.stderr(formatCompact(project.diagnostics, io.cwd));
+  if (project.diagnostics.some((d) => d.severity === 'error')) return ExitCode.usage;
+  const run = await runProjectTests(paths.length ? paths : ['definitions'], io.cwd, ignoreGlobs(project.config));
   if (run.diagnostics.length) {
     throw new UserError(run.diagnostics.map((d) => `${relative(io.cwd, d.file) || d.file}: ${d.message}`).join('; '));
   }
+  const lint = new Map<string, Diagnostic[]>();
+  for (const report of run.reports) {
+    if (report.results.some((result) => !result.passed)) lint.set(report.file, await actionLintFindings(report.file, io.cwd));
+  }
   if (format === 'junit') io.stdout(formatTestJunit(run, io.cwd));
-  else if (format === 'json') io.stdout(`${JSON.stringify(jsonReport(run, io.cwd), null, 2)}\n`);
-  else io.stdout(textReport(run, io.cwd));
+  else if (format === 'json') io.stdout(`${JSON.stringify(jsonReport(run, io.cwd, lint), null, 2)}\n`);
+  else io.stdout(textReport(run, io.cwd, lint));
   const failed = run.failed > 0 || run.broken > 0 || run.diagnostics.length > 0;
   return failed ? ExitCode.findings : ExitCode.ok;
 }
 
-function textReport(run: TestRun, cwd: string): string {
+function textReport(run: TestRun, cwd: string, lint: ReadonlyMap<string, Diagnostic[]>): string {
   const out: string[] = [];
   if (run.diagnostics.length) out.push(formatCompact(run.diagnostics, cwd).trimEnd());
   for (const report of run.reports) {
@@ -44,6 +49,8 @@ function textReport(run: TestRun, cwd: string): string {
       out.push(`${result.passed ? '✓' : '✗'} ${result.action} › ${result.name}`);
       if (!result.passed) out.push(...failureLines(result, cwd));
     }
+    const findings = formatLintSection(lint.get(report.file) ?? [], cwd).trimEnd();
+    if (findings) out.push(...findings.split('\n').slice(1).map((line) => `  ${line}`));
   }
   const tests = run.passed + run.failed;
   const untested = run.reports.filter((r) => !r.diagnostics.length && r.results.length === 0).length;
@@ -72,7 +79,7 @@ function failureLines(result: SpecTestResult, cwd: string): string[] {
   return lines;
 }
 
-function jsonReport(run: TestRun, cwd: string): unknown {
+function jsonReport(run: TestRun, cwd: string, lint: ReadonlyMap<string, Diagnostic[]>): unknown {
   const where = (file: string): string => relative(cwd, file) || file;
   return {
     summary: { specs: run.reports.length, tests: run.passed + run.failed, passed: run.passed, failed: run.failed, broken: run.broken },
@@ -81,6 +88,7 @@ function jsonReport(run: TestRun, cwd: string): unknown {
       file: where(report.file),
       action: report.action ?? null,
       diagnostics: report.diagnostics.map((d) => ({ ...d, file: where(d.file) })),
+      lint: (lint.get(report.file) ?? []).map((d) => ({ ...d, file: where(d.file) })),
       tests: report.results.map((result) => ({
         name: result.name,
         passed: result.passed,
