@@ -58,6 +58,10 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--fix', 'apply the mechanical fixes to the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff; change nothing')
     .option('--print-config', 'print the effective rule settings and exit')
+    .option('--suppress-all', 'record every finding in dactl-suppressions.json; later runs report only new ones')
+    .option('--suppress-rule <rule>', "record this rule's findings in dactl-suppressions.json (repeatable)", (value: string, all: string[] = []) => [...all, value])
+    .option('--prune-suppressions', 'drop the recorded findings that are fixed from dactl-suppressions.json')
+    .option('--suppressions-location <file>', 'the suppressions file (default: dactl-suppressions.json in the current folder)')
     .option('-c, --config <file>', 'the one configuration file to use (default: each file\'s nearest .dactl.yaml files, up to the project\'s)')
     .action(async (paths: string[], options) => {
       const { runLint } = await import('./commands/lint.js');

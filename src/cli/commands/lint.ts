@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { compareDiagnostics, ExitCode, severityRank, type Diagnostic, type Severity } from '../../diagnostics/index.js';
+import { compareDiagnostics, ExitCode, severityRank, suggestion, type Diagnostic, type Severity } from '../../diagnostics/index.js';
 import { displayPath } from '../../formatters/format-context.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { formatNames, formatters, type FormatName } from '../../formatters/index.js';
@@ -9,7 +9,8 @@ import { effectiveSettings, loadLintConfig, withFolderConfigs, type LintConfig }
 import { fixFile } from '../../lint/fix-result.js';
 import { lintableFiles, lintFiles } from '../../lint/lint-files.js';
 import { describeUnmatched } from '../../project/find-files.js';
-import { allRules } from '../../lint/rules/index.js';
+import { allRules, rulesById } from '../../lint/rules/index.js';
+import { applyBaseline, baselineFileName, parseBaseline, pruneBaseline, recordFindings, serializeBaseline } from '../../lint/baseline.js';
 import { unifiedDiff } from '../../lint/unified-diff.js';
 import type { CliIo } from '../io.js';
 
@@ -22,6 +23,10 @@ export interface LintCommandOptions {
   fixDryRun?: boolean;
   printConfig?: boolean;
   config?: string;
+  suppressAll?: boolean;
+  suppressRule?: string[];
+  pruneSuppressions?: boolean;
+  suppressionsLocation?: string;
   toolVersion?: string;
 }
 
@@ -37,6 +42,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     return usage(io, '--max-warnings must be a whole number, 0 or more');
   }
   if (options.fix && options.fixDryRun) return usage(io, 'use --fix or --fix-dry-run, not both');
+  const unknownRule = options.suppressRule?.find((id) => !rulesById.has(id));
+  if (unknownRule !== undefined) return usage(io, `--suppress-rule: there is no rule "${unknownRule}"${suggestion(unknownRule, rulesById.keys())}`);
 
   const project = await loadLintConfig(io.cwd, options.config);
   if (!configUsable(project.diagnostics, io)) return ExitCode.usage;
@@ -72,7 +79,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     if (diffs.length) io.stdout(diffs.join(''));
   }
 
-  const diagnostics = files.flatMap((f) => f.diagnostics).sort(compareDiagnostics);
+  const findings = files.flatMap((f) => f.diagnostics).sort(compareDiagnostics);
+  const diagnostics = await withBaseline(findings, files.map((f) => f.file), options, io);
+  if (diagnostics === undefined) return ExitCode.usage;
   const toFile = options.output !== undefined;
   const report = formatters[format](diagnostics, {
     cwd: io.cwd,
@@ -90,6 +99,40 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     io.stdout(report);
   }
   return exitCode(diagnostics, failSeverity, maxWarnings);
+}
+
+/** Records, prunes and applies `dactl-suppressions.json`; answers what is left to report (undefined: unusable baseline). */
+async function withBaseline(found: Diagnostic[], linted: string[], options: LintCommandOptions, io: CliIo): Promise<Diagnostic[] | undefined> {
+  const file = resolve(io.cwd, options.suppressionsLocation ?? baselineFileName);
+  const root = dirname(file);
+  const shown = displayPath(file, io.cwd);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+  const parsed = text === undefined ? { baseline: {} } : parseBaseline(text);
+  if ('problem' in parsed) {
+    io.stderr(`dactl lint: ${shown} is not a suppressions file: ${parsed.problem}; fix it or delete it and run --suppress-all\n`);
+    return undefined;
+  }
+  let baseline = parsed.baseline;
+  if (options.suppressAll || options.suppressRule?.length) {
+    baseline = recordFindings(baseline, found, root, options.suppressAll ? undefined : options.suppressRule);
+    await writeFileAtomically(file, serializeBaseline(baseline));
+  }
+  if (text === undefined && baseline === parsed.baseline) return found;
+  const outcome = applyBaseline(baseline, found, root, linted);
+  if (options.pruneSuppressions && outcome.unused.length) {
+    await writeFileAtomically(file, serializeBaseline(pruneBaseline(baseline, outcome.unused)));
+    io.stderr(`pruned ${outcome.unused.length} suppression${outcome.unused.length === 1 ? '' : 's'} that no longer match from ${shown}\n`);
+  } else if (outcome.unused.length) {
+    io.stderr(`${outcome.unused.length} suppression${outcome.unused.length === 1 ? ' in' : 's in'} ${shown} no longer match (fixed findings): run dactl lint --prune-suppressions\n`);
+  }
+  if (outcome.suppressed) io.stderr(`${outcome.suppressed} finding${outcome.suppressed === 1 ? '' : 's'} suppressed by ${shown}\n`);
+  return outcome.reported;
+}
+
+async function writeFileAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
 }
 
 export function exitCode(diagnostics: readonly Diagnostic[], failSeverity: Severity, maxWarnings: number | undefined): number {
