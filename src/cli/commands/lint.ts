@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { compareDiagnostics, ExitCode, severityRank, suggestion, type Diagnostic, type Severity } from '../../diagnostics/index.js';
 import { displayPath } from '../../formatters/format-context.js';
@@ -9,6 +9,7 @@ import { effectiveSettings, loadLintConfig, withFolderConfigs, type LintConfig }
 import { fixFile } from '../../lint/fix-result.js';
 import { lintableFiles, lintFiles } from '../../lint/lint-files.js';
 import { describeUnmatched } from '../../project/find-files.js';
+import { projectRoot } from '../../project/project-root.js';
 import { allRules, rulesById } from '../../lint/rules/index.js';
 import { applyBaseline, baselineFileName, parseBaseline, pruneBaseline, recordFindings, serializeBaseline } from '../../lint/baseline.js';
 import { unifiedDiff } from '../../lint/unified-diff.js';
@@ -67,6 +68,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
 
   let files = linted.files;
   if (options.fix || options.fixDryRun) {
+    const root = await projectRoot(io.cwd);
     const diffs: string[] = [];
     files = [];
     for (const file of linted.files) {
@@ -74,7 +76,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       files.push(fixed.result);
       if (fixed.after === fixed.before) continue;
       if (options.fix) await writeFile(file.file, fixed.after);
-      else diffs.push(unifiedDiff(displayPath(file.file, io.cwd), fixed.before, fixed.after));
+      else diffs.push(unifiedDiff(relative(root, file.file), fixed.before, fixed.after));
     }
     if (diffs.length) io.stdout(diffs.join(''));
   }
