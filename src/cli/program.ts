@@ -69,6 +69,15 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     });
 
   program
+    .command('lsp')
+    .description("language server over stdio: lint's diagnostics while typing, fixes as quick fixes, rule docs on hover")
+    .option('--stdio', 'talk over standard input and output (the only transport; editors pass it)')
+    .action(async () => {
+      const { runLsp } = await import('./commands/lsp.js');
+      setExitCode(await runLsp());
+    });
+
+  program
     .command('test')
     .description('run the tests inside action specs offline, against recorded responses')
     .argument('[paths...]', 'spec files or folders', ['definitions'])
