@@ -20,6 +20,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--templates <dir>', 'Handlebars templates that override the bundled Archy templates by file name')
     .option('--org <profile>', 'compile with the org profile definitions/orgs/<profile>.yaml into out/<profile>/ only')
     .option('--strict', 'refuse to write when lint reports an error, not only when a spec cannot compile')
+    .option('--watch', 'build, then rebuild what changed on each change, one summary line per change (Ctrl-C stops)')
     .action(async (definitions: string, options) => {
       const { runBuild } = await import('./commands/build.js');
       setExitCode(await runBuild(definitions, options, io));
@@ -82,6 +83,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .description('run the tests inside action specs offline, against recorded responses')
     .argument('[paths...]', 'spec files or folders', ['definitions'])
     .option('--format <format>', 'text, json or junit', 'text')
+    .option('--watch', 'test, then retest the changed specs on each change, one summary line per change (Ctrl-C stops)')
     .option('--remote', "run the tests' inputs through the org's test endpoint and compare with the local simulation")
     .option('--org <profile>', 'the org profile for --remote (definitions/orgs/<profile>.yaml)')
     .option('-d, --definitions <dir>', 'definitions folder holding the org profiles', 'definitions')

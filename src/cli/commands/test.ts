@@ -1,4 +1,6 @@
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { ExitCode, UserError, type Diagnostic } from '../../diagnostics/index.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { ignoreGlobs, loadLintConfig } from '../../lint/config.js';
@@ -8,14 +10,40 @@ import { runProjectTests, type TestRun } from '../../simulate/run-project-tests.
 import type { SpecTestResult } from '../../simulate/run-spec-tests.js';
 import { actionLintFindings, formatLintSection } from '../action-lint.js';
 import type { CliIo } from '../io.js';
+import { watchLoop } from '../watch-loop.js';
 
 export interface TestCommandOptions {
   format?: string;
+  watch?: boolean;
 }
 
 const formats = ['text', 'json', 'junit'];
 
 export async function runTest(paths: string[], options: TestCommandOptions, io: CliIo): Promise<number> {
+  if (!options.watch) return testOnce(paths, options, io);
+  if ((options.format ?? 'text') !== 'text') throw new UserError('--watch prints text; it cannot be used with --format');
+  const targets = paths.length ? paths : ['definitions'];
+  await testOnce(targets, options, io);
+  const folders = [...new Set(await Promise.all(targets.map(async (p) => watchedFolder(resolve(io.cwd, p)))))];
+  // A changed spec is retested alone; any other change (a recorded response, say) retests everything.
+  return watchLoop(folders, io, async (changed) => {
+    const specs = changed.filter((file) => /\.action\.ya?ml$/i.test(file) && existsSync(file));
+    let output = '';
+    const rerun = specs.length === changed.length ? specs : targets;
+    await testOnce(rerun, options, { ...io, stdout: (text) => (output += text) });
+    const lines = output.trimEnd().split('\n');
+    const failures = lines.filter((line, i) => i < lines.length - 1 && !line.startsWith('✓') && line !== '');
+    if (failures.length) io.stderr(`${failures.join('\n')}\n`);
+    return lines[lines.length - 1] ?? '';
+  });
+}
+
+async function watchedFolder(path: string): Promise<string> {
+  const info = await stat(path).catch(() => undefined);
+  return info?.isDirectory() ? path : dirname(path);
+}
+
+async function testOnce(paths: string[], options: TestCommandOptions, io: CliIo): Promise<number> {
   const format = options.format ?? 'text';
   if (!formats.includes(format)) throw new UserError(`unknown format "${format}"; use ${formats.join(', ')}`);
   const project = await loadLintConfig(io.cwd);
