@@ -11,9 +11,8 @@ export async function watchLoop(roots: readonly string[], io: CliIo, rerun: (cha
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  io.stderr(`watching ${roots.map((root) => relative(io.cwd, root) || '.').join(', ')} for changes (Ctrl-C to stop)\n`);
   try {
-    await Promise.all(
+    const watching = Promise.all(
       roots.map((root) =>
         watchFiles(
           root,
@@ -28,6 +27,8 @@ export async function watchLoop(roots: readonly string[], io: CliIo, rerun: (cha
         ),
       ),
     );
+    io.stderr(`watching ${roots.map((root) => relative(io.cwd, root) || '.').join(', ')} for changes (Ctrl-C to stop)\n`);
+    await watching;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

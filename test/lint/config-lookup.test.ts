@@ -37,6 +37,14 @@ describe('.dactl.yaml lookup', () => {
     expect(printed.stdout).toContain(join(root, 'definitions/legacy/.dactl.yaml'));
   });
 
+  it('dactl build lints with the folder configurations too', async () => {
+    const root = project();
+    const run = await runCli(['build'], { cwd: root });
+    expect(run.stderr).toMatch(/definitions\/new\/a\.action\.yaml:\d+:\d+ +error .*jsonpath-missing-root/);
+    expect(run.stderr).toMatch(/definitions\/legacy\/deep\/c\.action\.yaml:\d+:\d+ +warn .*jsonpath-missing-root/);
+    expect(run.stderr).not.toMatch(/legacy\/b\.action\.yaml:.*jsonpath-missing-root/);
+  });
+
   it('--config names the one configuration: folder files are not read', async () => {
     const root = project();
     const run = await runCli(['lint', '--config', '.dactl.yaml', '--format', 'json'], { cwd: root });

@@ -2,7 +2,8 @@ import { join, relative, resolve } from 'node:path';
 import { buildProject } from '../../output/build-project.js';
 import { ExitCode, UserError } from '../../diagnostics/index.js';
 import { formatCompact } from '../../formatters/compact.js';
-import { loadLintConfig } from '../../lint/config.js';
+import { ignoreGlobs, loadLintConfig, withFolderConfigs } from '../../lint/config.js';
+import { discoverDefinitions } from '../../project/discover.js';
 import type { CliIo } from '../io.js';
 import { watchLoop } from '../watch-loop.js';
 
@@ -30,7 +31,11 @@ export async function runBuild(definitions: string, options: BuildCommandOptions
 async function buildOnce(definitions: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
   const definitionsDir = resolve(io.cwd, definitions);
   const outDir = resolve(io.cwd, options.out);
-  const lint = await loadLintConfig(io.cwd);
+  const project = await loadLintConfig(io.cwd);
+  // The build lints with each definition's folder configurations too, as dactl lint does.
+  const discovery = await discoverDefinitions(definitionsDir, ignoreGlobs(project.config)).catch(() => undefined);
+  const folders = await withFolderConfigs(project.config, discovery?.definitions.map((d) => d.file) ?? [], false);
+  const lint = { config: folders.config, diagnostics: [...project.diagnostics, ...folders.diagnostics] };
   if (lint.diagnostics.length) io.stderr(formatCompact(lint.diagnostics, io.cwd));
   if (lint.diagnostics.some((d) => d.severity === 'error')) return ExitCode.usage;
   const result = await buildProject({
