@@ -34,6 +34,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--templates <dir>', 'Handlebars templates that override the bundled Archy templates by file name')
     .option('--org <profile>', 'compile with the org profile definitions/orgs/<profile>.yaml into out/<profile>/ only')
     .option('--strict', 'refuse to write when lint reports an error, not only when a spec cannot compile')
+    .option('--watch', 'build, then rebuild what changed on each change, one summary line per change (Ctrl-C stops)')
     .action(async (definitions, options) => {
       const { runBuild } = await import('./commands/build.js');
       setExitCode(await runBuild(definitions, options, io));
@@ -72,10 +73,23 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--fix', 'apply the mechanical fixes to the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff; change nothing')
     .option('--print-config', 'print the effective rule settings and exit')
-    .option('-c, --config <file>', 'configuration file (default: .dactl.yaml in the current folder)')
+    .option('--suppress-all', 'record every finding in dactl-suppressions.json; later runs report only new ones')
+    .option('--suppress-rule <rule>', "record this rule's findings in dactl-suppressions.json (repeatable)", (value: string, all: string[] = []) => [...all, value])
+    .option('--prune-suppressions', 'drop the recorded findings that are fixed from dactl-suppressions.json')
+    .option('--suppressions-location <file>', 'the suppressions file (default: dactl-suppressions.json in the current folder)')
+    .option('-c, --config <file>', 'the one configuration file to use (default: each file\'s nearest .dactl.yaml files, up to the project\'s)')
     .action(async (paths, options) => {
       const { runLint } = await import('./commands/lint.js');
       setExitCode(await runLint(paths, { ...options, toolVersion: version }, io));
+    });
+
+  program
+    .command('lsp')
+    .description("language server over stdio: lint's diagnostics while typing, fixes as quick fixes, rule docs on hover")
+    .option('--stdio', 'talk over standard input and output (the only transport; editors pass it)')
+    .action(async () => {
+      const { runLsp } = await import('./commands/lsp.js');
+      setExitCode(await runLsp());
     });
 
   program
@@ -83,6 +97,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .description('run the tests inside action specs offline, against recorded responses')
     .argument('[paths...]', 'spec files or folders', ['definitions'])
     .addOption(formatOption(testFormats, 'text'))
+    .option('--watch', 'test, then retest the changed specs on each change, one summary line per change (Ctrl-C stops)')
     .option('--remote', "run the tests' inputs through the org's test endpoint and compare with the local simulation")
     .option('--org <profile>', 'the org profile for --remote (definitions/orgs/<profile>.yaml)')
     .option('-d, --definitions <dir>', 'definitions folder holding the org profiles', 'definitions')

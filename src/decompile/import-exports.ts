@@ -1,11 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { exportSlug, type DataActionExport } from '../export/data-action-export.js';
 import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import { loadSourceFile } from '../source/index.js';
+import { findFiles, type UnmatchedPath } from '../project/find-files.js';
 import { decompileExport, type DecompileOptions } from './decompile-export.js';
 
 export interface ImportedAction {
@@ -19,12 +18,14 @@ export interface ImportedAction {
 export interface ImportResult {
   actions: ImportedAction[];
   diagnostics: Diagnostic[];
+  /** Arguments that named no export file (a usage error). */
+  unmatched: UnmatchedPath[];
 }
 
 /** Reads export files (or folders of them) and decompiles each into a spec. */
 export async function importExports(paths: readonly string[], options: DecompileOptions = {}): Promise<ImportResult> {
-  const files = (await Promise.all(paths.map(jsonFiles))).flat();
-  const result: ImportResult = { actions: [], diagnostics: [] };
+  const { files, unmatched } = await findFiles(paths, { cwd: process.cwd(), wanted: (path) => path.toLowerCase().endsWith('.json') });
+  const result: ImportResult = { actions: [], diagnostics: [], unmatched };
   for (const file of files) {
     const exported = await readExport(file, result.diagnostics);
     if (!exported) continue;
@@ -49,15 +50,4 @@ export async function readExport(file: string, diagnostics: Diagnostic[]): Promi
     return undefined;
   }
   return loaded.value as DataActionExport;
-}
-
-async function jsonFiles(path: string): Promise<string[]> {
-  // A path that cannot be read is left to loadSourceFile, which reports why as a diagnostic.
-  const info = await stat(path).catch(() => undefined);
-  if (!info?.isDirectory()) return [path];
-  const entries = await readdir(path, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.json'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }

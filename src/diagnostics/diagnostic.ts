@@ -23,6 +23,8 @@ export interface Diagnostic {
   range?: Range;
   /** Which of a lint rule's messages this is (its key in the rule's `messages`). */
   messageId?: string;
+  /** When several rules found problems at this one place: every rule id, `ruleId` (the most severe) first. */
+  ruleIds?: string[];
 }
 
 /** A problem found by a stage, at its place in the document before that is resolved to a line and column. */

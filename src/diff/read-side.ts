@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { readExport } from '../decompile/import-exports.js';
 import { UserError, type Diagnostic } from '../diagnostics/index.js';
@@ -7,6 +7,7 @@ import { liveActionToExport, readLiveOrg, type SkippedAction } from '../orgs/liv
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { PlatformClient } from '../platform/client.js';
 import { discoverDefinitions } from '../project/discover.js';
+import { findFiles } from '../project/find-files.js';
 import { loadAction, loadProject } from '../project/load-project.js';
 import type { ProjectAction } from '../project/model.js';
 import { schemaValidator } from '../spec/validators.js';
@@ -154,11 +155,9 @@ function fromApiShape(value: unknown): { exported: DataActionExport; category: s
 }
 
 async function jsonFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.json') && !entry.name.startsWith('.'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  const found = await findFiles([dir], { cwd: dir, wanted: (path) => path.toLowerCase().endsWith('.json') });
+  if (found.unmatched.length) throw new UserError(`${dir} holds no export JSON file to compare`);
+  return found.files.sort();
 }
 
 export function describeOrigin(origin: string, cwd: string): string {

@@ -7,7 +7,7 @@ export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.
     .map((d) => {
       const file = relative(cwd, d.file) || d.file;
       const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
-      return `${where}  ${d.severity}  ${d.message}  (${d.ruleId})\n`;
+      return `${where}  ${d.severity}  ${d.message}  (${(d.ruleIds ?? [d.ruleId]).join(', ')})\n`;
     })
     .join('');
 }

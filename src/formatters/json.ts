@@ -10,6 +10,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], context: FormatCo
     diagnostics: diagnostics.map((d) => ({
       ruleId: d.ruleId,
       messageId: d.messageId ?? null,
+      ...(d.ruleIds ? { ruleIds: d.ruleIds } : {}),
       severity: d.severity,
       message: d.message,
       file: displayPath(d.file, context.cwd),

@@ -15,7 +15,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], context: Forma
     const lines = context.sources?.get(file)?.split('\n');
     for (const d of found) {
       const where = d.range ? `${d.range.start.line}:${d.range.start.column}` : '';
-      out.push(`  ${paint('dim', where.padEnd(7))} ${paint(severityStyle[d.severity], d.severity.padEnd(5))}  ${d.message}  ${paint('dim', d.ruleId)}`);
+      out.push(`  ${paint('dim', where.padEnd(7))} ${paint(severityStyle[d.severity], d.severity.padEnd(5))}  ${d.message}  ${paint('dim', (d.ruleIds ?? [d.ruleId]).join(', '))}`);
       if (lines && d.range) out.push(...codeFrame(lines, d, paint));
     }
     out.push('');

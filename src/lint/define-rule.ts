@@ -17,6 +17,8 @@ export interface RuleReport<MessageId extends string> extends SourceLocation {
   messageId: MessageId;
   data?: Record<string, string | number>;
   fix?: TextFix;
+  /** How `from` should read in another rule's fix at this same place (e.g. `${input.x}` → `$!{input.x}`). */
+  amend?: { from: string; to: string };
 }
 
 export interface RuleContext<MessageId extends string = string> {

@@ -10,7 +10,7 @@ import { discoverDefinitions } from '../project/discover.js';
 import { loadAction } from '../project/load-project.js';
 import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
 import type { LintConfig, RuleSetting } from './config.js';
-import { matchesGlob } from './glob.js';
+import { matchesGlob } from '../project/glob.js';
 
 /** Checks an Archy flow's text and applies the config's settings for the `archy-*` rules (off, warn, error). */
 export function lintArchyText(file: string, text: string, config: LintConfig, catalog: ArchyActionCatalog | undefined): Diagnostic[] {

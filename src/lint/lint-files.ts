@@ -1,5 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, sep } from 'node:path';
 import { compareDiagnostics, dedupeDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { schemaProblemOf } from '../diagnostics/registry.js';
 import type { DataActionExport } from '../export/data-action-export.js';
@@ -9,13 +9,14 @@ import type { ActionSpec } from '../spec/action-spec.js';
 import { checkSpecShape } from '../spec/load-spec.js';
 import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
-import { enabledRules, type LintConfig } from './config.js';
+import { enabledRules, ignoreGlobs, type LintConfig } from './config.js';
 import { exportTarget, specTarget, type LintTarget } from './lint-target.js';
+import { onePerPlace } from './one-per-place.js';
 import { runRules, type SourceFix } from './run-lint.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
+import { findFiles, ignoreOptions, type FoundFiles, type UnmatchedPath } from '../project/find-files.js';
 import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
 import { isArchyText } from '../flow/archy/read-archy.js';
-import { readIfArchy } from '../project/load-archy-flows.js';
 import type { ArchyActionCatalog } from '../flow/archy/check-call-data.js';
 import { catalogFor, lintArchyText } from './lint-archy.js';
 
@@ -34,17 +35,23 @@ export interface FileLintResult {
 
 export interface LintResult {
   files: FileLintResult[];
+  /** Arguments that named no file to lint (a usage error). */
+  unmatched: UnmatchedPath[];
   /** Every file's diagnostics, sorted by file and position. */
   diagnostics: Diagnostic[];
 }
 
 /** Lints spec files, export JSON files and folders of them. */
-export async function lintPaths(paths: readonly string[], config: LintConfig): Promise<LintResult> {
-  const { files, diagnostics } = await collectFiles(paths);
+export async function lintPaths(paths: readonly string[], config: LintConfig, cwd = process.cwd()): Promise<LintResult> {
+  const { files, unmatched } = await lintableFiles(paths, config, cwd);
+  return { ...(await lintFiles(files, config)), unmatched };
+}
+
+/** Lints files already found (see `lintableFiles`). */
+export async function lintFiles(files: readonly string[], config: LintConfig): Promise<Omit<LintResult, 'unmatched'>> {
   const catalogs = new Map<string, Promise<ArchyActionCatalog | undefined>>();
   const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config, catalogs));
-  const all = [...diagnostics, ...results.flatMap((r) => r.diagnostics)].sort(compareDiagnostics);
-  return { files: results, diagnostics: all };
+  return { files: results, diagnostics: results.flatMap((r) => r.diagnostics).sort(compareDiagnostics) };
 }
 
 async function lintFile(file: string, config: LintConfig, catalogs: Map<string, Promise<ArchyActionCatalog | undefined>>): Promise<FileLintResult> {
@@ -71,6 +78,8 @@ export function lintText(file: string, text: string, config: LintConfig, catalog
     const diagnostics = dedupeDiagnostics(lintArchyText(file, text, config, catalog)).sort(compareDiagnostics);
     return { file, kind: 'archy', text, diagnostics, fixes: [] };
   }
+  // Flow specs are type-checked against the actions by build (and explain); lint takes only the Archy files among them.
+  if (!json && /\.flow\.ya?ml$/i.test(file)) return { file, kind: 'skipped', text, diagnostics: [], fixes: [] };
   const loaded = parseSource(file, text, json ? {} : { rejectUnsafeKeys: true });
   const result: FileLintResult = { file, kind: 'skipped', text, diagnostics: [...loaded.diagnostics], fixes: [] };
   if (loaded.value === undefined || loaded.diagnostics.some((d) => d.severity === 'error')) return result;
@@ -95,7 +104,7 @@ export function lintText(file: string, text: string, config: LintConfig, catalog
   } else {
     result.diagnostics.push(notADefinition(loaded.source));
   }
-  result.diagnostics = dedupeDiagnostics(result.diagnostics).sort(compareDiagnostics);
+  result.diagnostics = onePerPlace(dedupeDiagnostics(result.diagnostics).map((diagnostic) => ({ diagnostic }))).map((m) => m.diagnostic).sort(compareDiagnostics);
   return result;
 }
 
@@ -105,7 +114,8 @@ export function lintTarget(target: LintTarget, config: LintConfig, result: { dia
   const messages = runRules(target, rules);
   const { suppressions, diagnostics } = target.kind === 'spec' ? readSuppressions(target.source) : { suppressions: [], diagnostics: [] };
   const enabled = new Set(rules.map((r) => r.rule.id));
-  const { kept, unused } = applySuppressions(messages, suppressions, enabled, target.file);
+  const { kept: unsuppressed, unused } = applySuppressions(messages, suppressions, enabled, target.file);
+  const kept = onePerPlace(unsuppressed);
   result.diagnostics.push(...diagnostics, ...unused, ...kept.map((m) => m.diagnostic));
   result.fixes.push(...kept.flatMap((m) => (m.fix ? [m.fix] : [])));
 }
@@ -122,38 +132,13 @@ function notADefinition(source: SourceDocument, reason = 'neither an action spec
   };
 }
 
-/** Files to lint: named files as given; folders walked for *.json and *.yaml (flow specs and org profiles are left out; Archy flows are linted, whatever their name). */
-export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
-  const files: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) {
-      diagnostics.push({ ruleId: 'path-not-found', severity: 'error', message: 'no such file or folder', file: path, path: [] });
-    } else if (info.isDirectory()) {
-      files.push(...(await walk(path, path)));
-    } else {
-      files.push(path);
-    }
-  }
-  return { files: [...new Set(files)], diagnostics };
-}
-
-async function walk(root: string, dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const found: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(root, path)));
-    else if (entry.isFile() && (lintable(relative(root, path)) || (/\.flow\.ya?ml$/i.test(entry.name) && (await readIfArchy(path)) !== undefined))) found.push(path);
-  }
-  return found;
+/** Files to lint: named files as given; folders walked for *.json and *.yaml (flow and org definitions are left out). */
+export function lintableFiles(paths: readonly string[], config: LintConfig, cwd: string): Promise<FoundFiles> {
+  return findFiles(paths, { cwd, ...ignoreOptions(ignoreGlobs(config)), wanted: lintable });
 }
 
 function lintable(relativePath: string): boolean {
   const name = basename(relativePath);
-  if (/\.flow\.ya?ml$/i.test(name) || relativePath.split(sep).slice(0, -1).includes('orgs')) return false;
+  if (relativePath.split(sep).slice(0, -1).includes('orgs')) return false;
   return /\.(json|ya?ml)$/i.test(name);
 }

@@ -18,6 +18,7 @@ export interface SourceFix {
 export interface LintMessage {
   diagnostic: Diagnostic;
   fix?: SourceFix;
+  amend?: { from: string; to: string };
 }
 
 /** Runs every enabled rule on one action. A rule that throws is reported as `rule-crashed`; the others still run. */
@@ -39,6 +40,7 @@ export function runRules(target: LintTarget, rules: readonly EnabledRule[]): Lin
       const message: LintMessage = { diagnostic: { ...diagnostic, messageId: found.messageId } };
       const fix = found.fix && placeFix(target, rule.id, found.path, found.fix.span, found.fix.text);
       if (fix) message.fix = fix;
+      if (found.amend) message.amend = found.amend;
       messages.push(message);
     };
     try {

@@ -7,8 +7,9 @@ import { rulesById } from './rules/index.js';
 export interface Suppression {
   ruleIds: string[];
   scope: 'next-line' | 'file';
-  /** Line of the comment (1-based). */
+  /** Line and column of the comment (1-based). */
   line: number;
+  column: number;
   /** Lines it covers: the next key with its whole value, or the whole file. */
   fromLine: number;
   toLine: number;
@@ -54,9 +55,9 @@ export function readSuppressions(source: SourceDocument): { suppressions: Suppre
     if (match[1]) {
       let target = line + 1;
       while (target <= lines.length && /^\s*(#.*)?$/.test(lines[target - 1] ?? '')) target++;
-      suppressions.push({ ruleIds, scope: 'next-line', line, fromLine: target, toLine: keyRegions.get(target) ?? target, used: new Set() });
+      suppressions.push({ ruleIds, scope: 'next-line', line, column, fromLine: target, toLine: keyRegions.get(target) ?? target, used: new Set() });
     } else {
-      suppressions.push({ ruleIds, scope: 'file', line, fromLine: 1, toLine: lines.length, used: new Set() });
+      suppressions.push({ ruleIds, scope: 'file', line, column, fromLine: 1, toLine: lines.length, used: new Set() });
     }
   });
   return { suppressions, diagnostics };
@@ -85,7 +86,7 @@ export function applySuppressions<T extends { diagnostic: Diagnostic }>(
         message: `${id} reports nothing here, so this suppression can go`,
         file,
         path: [],
-        range: { start: { line: suppression.line, column: 1 }, end: { line: suppression.line, column: 1 } },
+        range: { start: { line: suppression.line, column: suppression.column }, end: { line: suppression.line, column: suppression.column } },
       });
     }
   }
@@ -97,11 +98,12 @@ function blockScalarLines(source: SourceDocument): Set<number> {
   const lines = new Set<number>();
   visit(source.document as NonNullable<SourceDocument['document']>, {
     Scalar(_, node) {
-      const [start, , end] = node.range ?? [0, 0, 0];
+      // The value's end, not the node's: the node's range runs on over the comments after it.
+      const [start, end] = node.range ?? [0, 0, 0];
       const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
       if (!block && !source.text.slice(start, end).includes('\n')) return;
       const first = source.position(start).line;
-      const last = source.position(end).line;
+      const last = source.position(Math.max(start, end - 1)).line;
       for (let l = first + 1; l <= last; l++) lines.add(l);
     },
   });

@@ -3,7 +3,7 @@ import { compareDiagnostics, dedupeDiagnostics, hasErrors, type Diagnostic } fro
 import { exportSlug, serializeExport } from '../export/data-action-export.js';
 import { buildFlowOutputs } from './flow-outputs.js';
 import { flowCatalog } from '../project/load-flows.js';
-import { defaultConfig, type LintConfig } from '../lint/config.js';
+import { defaultConfig, ignoreGlobs, type LintConfig } from '../lint/config.js';
 import { lintProjectActions } from '../lint/lint-project.js';
 import { requireProfile } from '../orgs/load-profiles.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
@@ -48,7 +48,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const profile = options.org === undefined ? undefined : await requireProfile(options.definitionsDir, options.org);
   const lintConfig = options.lint ?? defaultConfig(options.definitionsDir);
   const cache = options.check ? undefined : await openBuildCache(options.outDir, { profile, lintConfig, templatesDir: options.templatesDir });
-  const project = await loadProject(options.definitionsDir, { ...(profile ? { org: profile } : {}), ...(cache ? { cache } : {}) });
+  const ignore = ignoreGlobs(lintConfig);
+  const project = await loadProject(options.definitionsDir, { ...(profile ? { org: profile } : {}), ...(cache ? { cache } : {}), ignore });
   const diagnostics = [...project.diagnostics];
   const tree: OutputTree = new Map();
   const owners = new Map<string, string>();

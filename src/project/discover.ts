@@ -1,6 +1,7 @@
-import { readdir, realpath } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { UserError } from '../diagnostics/index.js';
+import { findFiles, ignoreOptions, type IgnoreGlobs } from './find-files.js';
 
 export type DefinitionKind = 'action' | 'flow' | 'org';
 
@@ -15,38 +16,20 @@ export interface Discovery {
   unrecognised: string[];
 }
 
-/** Finds definitions by name: `*.action.yaml`, `*.flow.yaml`, and `orgs/*.yaml`. Follows each folder once. */
-export async function discoverDefinitions(root: string): Promise<Discovery> {
+/** Finds definitions by name: `*.action.yaml`, `*.flow.yaml`, and `orgs/*.yaml` (see `findFiles` for the walk). */
+export async function discoverDefinitions(root: string, ignore?: IgnoreGlobs): Promise<Discovery> {
+  const info = await stat(root).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error || !info.isDirectory()) {
+    const why = info instanceof Error ? (info.code === 'ENOENT' ? 'it does not exist' : `it cannot be read: ${info.code}`) : 'it is a file';
+    throw new UserError(`${root} is not a folder of definitions (${why})`);
+  }
+  const found = await findFiles([root], { cwd: root, ...ignoreOptions(ignore), wanted: (relativePath) => /\.ya?ml$/i.test(relativePath) });
   const definitions: DefinitionFile[] = [];
   const unrecognised: string[] = [];
-  const seen = new Set<string>();
-
-  const walk = async (dir: string): Promise<void> => {
-    const real = await realpath(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(path)))) {
-        await walk(path);
-        continue;
-      }
-      const kind = kindOf(relative(root, path));
-      if (kind) definitions.push({ kind, file: path });
-      else if (/\.ya?ml$/i.test(entry.name)) unrecognised.push(path);
-    }
-  };
-  try {
-    await walk(root);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new UserError(`${root} is not a folder of definitions (${code === 'ENOENT' ? 'it does not exist' : 'it is a file'})`);
-    }
-    throw error;
+  for (const file of found.files) {
+    const kind = kindOf(relative(root, file));
+    if (kind) definitions.push({ kind, file });
+    else unrecognised.push(file);
   }
   return { definitions, unrecognised };
 }
@@ -57,12 +40,4 @@ function kindOf(relativePath: string): DefinitionKind | undefined {
   if (/\.flow\.ya?ml$/i.test(name)) return 'flow';
   if (relativePath.split(sep)[0] === 'orgs' && /\.ya?ml$/i.test(name)) return 'org';
   return undefined;
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await readdir(path)) !== undefined;
-  } catch {
-    return false;
-  }
 }

@@ -16,6 +16,7 @@ import { loadProfiles } from '../orgs/load-profiles.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import { duplicateFlowNames, loadFlows } from './load-flows.js';
 import { discoverDefinitions } from './discover.js';
+import type { IgnoreGlobs } from './find-files.js';
 import { fileConcurrency, mapBounded } from './map-bounded.js';
 import type { LoadCache, Project, ProjectAction } from './model.js';
 import { loadArchyFlows, readIfArchy } from './load-archy-flows.js';
@@ -24,8 +25,8 @@ import { loadArchyFlows, readIfArchy } from './load-archy-flows.js';
  * Loads, checks and compiles every definition under `root`; problems come back as diagnostics. With `org`, the
  * actions compile with that profile's values (see `applyProfile`).
  */
-export async function loadProject(root: string, options: { org?: OrgProfile; cache?: LoadCache } = {}): Promise<Project> {
-  const discovery = await discoverDefinitions(root);
+export async function loadProject(root: string, options: { org?: OrgProfile; cache?: LoadCache; ignore?: IgnoreGlobs } = {}): Promise<Project> {
+  const discovery = await discoverDefinitions(root, options.ignore);
   const archyFiles = await findArchyFiles(discovery);
   const archyPaths = new Set(archyFiles.map((f) => f.file));
   const diagnostics: Diagnostic[] = discovery.unrecognised.filter((file) => !archyPaths.has(file)).map((file) => unrecognisedFile(root, file));

@@ -1,13 +1,12 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { discoverDefinitions } from '../project/discover.js';
+import { findFiles, ignoreOptions, type IgnoreGlobs } from '../project/find-files.js';
 import { loadAction } from '../project/load-project.js';
 import { runSpecTests, type SpecTestReport } from './run-spec-tests.js';
 
 export interface TestRun {
   reports: SpecTestReport[];
-  /** Paths that do not exist. */
+  /** Arguments that name no spec. */
   diagnostics: Diagnostic[];
   passed: number;
   failed: number;
@@ -15,22 +14,15 @@ export interface TestRun {
   broken: number;
 }
 
-/** Runs the tests of every action spec in `paths` (spec files or folders searched for `*.action.yaml`). */
-export async function runProjectTests(paths: readonly string[]): Promise<TestRun> {
+/** Runs the tests of every action spec in `paths` (spec files, folders searched for `*.action.yaml`, or globs). */
+export async function runProjectTests(paths: readonly string[], cwd = process.cwd(), ignore?: IgnoreGlobs): Promise<TestRun> {
   const run: TestRun = { reports: [], diagnostics: [], passed: 0, failed: 0, broken: 0 };
-  const files: string[] = [];
-  for (const path of paths.map((p) => resolve(p))) {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) {
-      run.diagnostics.push({ ruleId: 'test-path', severity: 'error', message: 'no such file or folder', file: path, path: [] });
-    } else if (info.isDirectory()) {
-      const discovery = await discoverDefinitions(path);
-      files.push(...discovery.definitions.filter((d) => d.kind === 'action').map((d) => d.file));
-    } else {
-      files.push(path);
-    }
+  const { files, unmatched } = await findFiles(paths, { cwd, ...ignoreOptions(ignore), wanted: (path) => /\.action\.ya?ml$/i.test(path) });
+  for (const { pattern, reason } of unmatched) {
+    const message = reason === 'missing' ? 'no such file or folder' : 'holds no action spec (*.action.yaml)';
+    run.diagnostics.push({ ruleId: 'test-path', severity: 'error', message, file: resolve(cwd, pattern), path: [] });
   }
-  for (const file of [...new Set(files)]) {
+  for (const file of files) {
     const report = await runSpecTests(await loadAction(file));
     run.reports.push(report);
     if (report.diagnostics.length) run.broken++;

@@ -3,6 +3,7 @@ import { renderTemplate } from '../velocity/index.js';
 import { contractProblems, preview } from './contract-validator.js';
 import { flattenForArchitect } from './flatten.js';
 import { renderRequest } from './render-request.js';
+import { referencedInputs, unrenderedReferences } from './unrendered-references.js';
 import { readResponseDocument } from './response-body.js';
 import { statusLine } from './status-text.js';
 import { applyTranslationMap } from './translate.js';
@@ -37,6 +38,15 @@ export function simulateAction(artifact: DataActionExport, run: SimulationInput)
   if (!rendered.ok) return fail('request', 'a request template could not be rendered', `request: ${rendered.error}`);
   const request = rendered.request;
   trace.request = request;
+  const unrendered = unrenderedReferences(request);
+  if (unrendered.length) {
+    const unset = referencedInputs(unrendered).map((name) => `"${name}"`);
+    const declared = Object.keys(artifact.contract.input.inputSchema.properties ?? {});
+    const undeclared = Object.keys(input).filter((name) => !declared.includes(name));
+    const typo = undeclared.length ? `; the input gives ${undeclared.map((name) => `"${name}"`).join(', ')}, which the contract does not declare` : '';
+    const message = `request: ${unrendered.join(', ')} would be sent as written, because ${unset.join(', ')} ${unset.length === 1 ? 'has' : 'have'} no value${typo}: give the input, or make it required`;
+    return fail('request', `${request.method} ${request.url}`, message, requestNotes(request));
+  }
   pass('request', `${request.method} ${request.url}`, requestNotes(request));
 
   const status = run.response.status ?? 200;

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { isAlias, isPair, isScalar, LineCounter, parseDocument, visit, YAMLError, type Document } from 'yaml';
 import type { Diagnostic, Finding } from '../diagnostics/index.js';
 import { yamlCheckId } from '../diagnostics/registry.js';
+import { explainSyntaxErrors } from './syntax-hints.js';
 import { SourceDocument } from './source-document.js';
 
 /** Definitions are small; anything this large is a mistake (or an attack), refused before parsing. */
@@ -94,7 +95,7 @@ export function parseSource(file: string, bytes: Uint8Array | string, options: L
   const source = new SourceDocument(file, text, document, lineCounter);
   const diagnostics: Diagnostic[] = [];
   for (const problem of [...document.errors, ...document.warnings]) diagnostics.push(yamlProblem(source, problem));
-  if (diagnostics.some((d) => d.severity === 'error')) return { source, value: undefined, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { source, value: undefined, diagnostics: explainSyntaxErrors(file, text, diagnostics) };
 
   if (options.rejectUnsafeKeys) diagnostics.push(...unsafeKeyProblems(source, document));
   let value: unknown;
@@ -106,6 +107,11 @@ export function parseSource(file: string, bytes: Uint8Array | string, options: L
       return { source, value: undefined, diagnostics };
     }
     const alias = firstAlias(document);
+    if ((error as Error).message.startsWith('Unresolved alias')) {
+      const range = source.rangeOfOffsets(alias?.[0] ?? 0, alias?.[1] ?? 0);
+      const unresolved: Diagnostic = { ruleId: 'yaml-unresolved-alias', severity: 'error', message: 'an alias (*name) names no anchor (&name) before it', file, path: [], range };
+      return { source, value: undefined, diagnostics: explainSyntaxErrors(file, text, [...diagnostics, unresolved]) };
+    }
     diagnostics.push({
       ruleId: 'yaml-alias-bomb',
       severity: 'error',

@@ -16,7 +16,7 @@ describe('dactl run', () => {
     expect(result.stdout).toContain('2. request      ✓ GET /api/v2/conversations/chats/688a7340-917f-4d42-bb53-1f6e9f228032');
     expect(result.stdout).toContain("       resolved to the workflow participant's `id` (participants[1] is the workflow participant)\n");
     expect(result.stdout).toContain('     CommunicationID = "90c3a1e0-7c74-4ad4-9249-7d074728050f"');
-    expect(result.stdout.trimEnd().endsWith('success')).toBe(true);
+    expect(result.stdout).toMatch(/\n\nsuccess\n/);
   });
 
   it('exits 1 and names the failing step when the action fails', async () => {
@@ -77,5 +77,63 @@ outputs: {}
     const result = runBin(['run', seed, '--input', 'ConversationID=688a', '--response', chats, '--format', 'json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).translations[0].notes[0]).toContain('workflow participant');
+  });
+});
+
+describe('the request the platform would send as written', () => {
+  const spec = `name: Get Conversation
+integration: purecloud-data-actions
+request:
+  method: GET
+  urlTemplate: /api/v2/conversations/\${input.conversationId}
+inputs:
+  conversationId: { type: string }
+outputs:
+  state: { type: string, from: $.state }
+tests:
+  - name: a mistyped input
+    input: { convId: abc }
+    responseFile: r.json
+    expect: { output: { state: connected } }
+`;
+  const project = () => tempProject({ 'definitions/a.action.yaml': spec, 'definitions/r.json': '{"state": "connected"}' });
+
+  it('dactl run refuses an --input the contract does not declare, naming the ones it does', async () => {
+    const root = project();
+    const result = await cli(['run', 'definitions/a.action.yaml', '--response', 'definitions/r.json', '-i', 'conversationld=abc'], root);
+    expect(result.stderr).toContain('--input "conversationld" (did you mean "conversationId"): the input contract declares no such input (it has conversationId)');
+    expect(result.code).toBe(2);
+  });
+
+  it('dactl run fails the request step on an unrendered ${input.…}, and shows the lint findings', async () => {
+    const root = project();
+    const result = await cli(['run', 'definitions/a.action.yaml', '--response', 'definitions/r.json'], root);
+    expect(result.stdout).toContain('2. request      ✗ GET /api/v2/conversations/${input.conversationId}');
+    expect(result.stdout).toContain('error: request: URL: ${input.conversationId} would be sent as written, because "conversationId" has no value');
+    expect(result.stdout).toContain('lint findings for this action (dactl lint):');
+    expect(result.stdout).toMatch(/definitions\/a\.action\.yaml:5:38 +error .*\(url-unencoded-input, optional-input-formal-reference\)/);
+    expect(result.code).toBe(1);
+  });
+
+  it('dactl test fails the test whose input name is mistyped, saying so', async () => {
+    const root = project();
+    const result = await cli(['test'], root);
+    expect(result.stdout).toContain('✗ Get Conversation › a mistyped input');
+    expect(result.stdout).toContain('the input gives "convId", which the contract does not declare');
+    expect(result.stdout).toContain('lint findings for this action (dactl lint):');
+    expect(result.code).toBe(1);
+  });
+
+  it('a POST body with an unset $input.x fails too; $!{input.x} renders empty and passes', async () => {
+    const post = (body: string) =>
+      tempProject({
+        'a.action.yaml': `name: P\nintegration: purecloud-data-actions\nrequest: { method: POST, urlTemplate: /api/v2/x, template: '${body}' }\ninputs: { note: { type: string } }\noutputs: { id: { type: string, from: $.id } }\n`,
+        'r.json': '{"id": "1"}',
+      });
+    const failing = await cli(['run', 'a.action.yaml', '--response', 'r.json'], post('{"note": "$input.note"}'));
+    expect(failing.stdout).toContain('body: $input.note would be sent as written');
+    expect(failing.code).toBe(1);
+    const passing = await cli(['run', 'a.action.yaml', '--response', 'r.json'], post('{"note": "$!{input.note}"}'));
+    expect(passing.stdout).toContain('2. request      ✓ POST /api/v2/x');
   });
 });

@@ -47,9 +47,19 @@ describeWithCorpus('the real-action corpus', () => {
     for (const file of result.files) {
       expect(file.kind).toBe('export');
       const counts: Record<string, number> = {};
-      for (const d of file.diagnostics) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
+      for (const d of file.diagnostics) for (const id of d.ruleIds ?? [d.ruleId]) counts[id] = (counts[id] ?? 0) + 1;
       found[basename(file.file)] = counts;
     }
     expect(found).toEqual(expected);
+  });
+
+  it('gives one finding per place: where rules meet on one reference, one diagnostic names them all and the one fix', async () => {
+    const result = await lintPaths([join(corpusDir, 'real-actions')], defaultConfig(repoRoot));
+    const places = result.diagnostics.map((d) => `${d.file}:${d.range?.start.line}:${d.range?.start.column}`);
+    expect(places.length).toBeGreaterThan(20);
+    expect(new Set(places).size).toBe(places.length);
+    const merged = result.diagnostics.find((d) => basename(d.file).startsWith('MyPureCloud__developer-center-blog__importExample') && d.ruleIds);
+    expect(merged?.ruleIds).toEqual(['body-unescaped-input', 'optional-input-formal-reference']);
+    expect(merged?.message).toMatch(/One fix for all: write \$esc\.jsonString\(\$!\{input\.firstName\}\)$/);
   });
 });

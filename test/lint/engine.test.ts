@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, effectiveSettings, parseLintConfig } from '../../src/lint/config.js';
 import { defineRule } from '../../src/lint/define-rule.js';
-import { matchesGlob } from '../../src/lint/glob.js';
+import { matchesGlob } from '../../src/project/glob.js';
 import { lintText } from '../../src/lint/lint-files.js';
 import { exportTarget } from '../../src/lint/lint-target.js';
 import { runRules } from '../../src/lint/run-lint.js';
@@ -111,6 +111,42 @@ describe('inline suppressions', () => {
     expect(all.diagnostics.map(where)).toEqual(['unused-suppression 2:1']);
   });
 
+  it('works above a key at any depth, and reports one there that covers nothing', () => {
+    const text = dedent(`
+      name: T
+      integration: purecloud-data-actions
+      request: { method: GET, url: /api/v2/users/me }
+      outputs:
+        state:
+          type: string
+          # dactl-disable-next-line jsonpath-missing-root -- Jayway adds the root
+          from: state
+        name:
+          type: string
+          # dactl-disable-next-line jsonpath-missing-root -- nothing to hide
+          from: $.name
+    `);
+    expect(lintText('/virtual/t.action.yaml', text, onlyRule('jsonpath-missing-root')).diagnostics.map(where)).toEqual(['unused-suppression 11:5']);
+  });
+
+  it('suppresses one rule of several at one place, leaving the others', () => {
+    const text = dedent(`
+      name: T
+      integration: purecloud-data-actions
+      request:
+        method: POST
+        url: /api/v2/things
+        headers: { Content-Type: application/json }
+        # dactl-disable-next-line optional-input-formal-reference -- the flow always sets it
+        template: '{"name": "\${input.name}"}'
+      inputs: { name: { type: string } }
+    `);
+    const config = onlyRule('body-unescaped-input');
+    config.rules['optional-input-formal-reference'] = 'warn';
+    const found = lintText('/virtual/t.action.yaml', text, config).diagnostics;
+    expect(found.map((d) => [d.ruleId, d.ruleIds])).toEqual([['body-unescaped-input', undefined]]);
+  });
+
   it('covers a whole multi-line value, where the comment cannot be inside', () => {
     const text = dedent(`
       name: T
@@ -165,6 +201,11 @@ describe('configuration', () => {
     ['definitions/a.json', '*.json', true],
     ['definitions/a.json', 'definitions/*.{json,yaml}', true],
     ['definitions/x/a.json', 'definitions/*.json', false],
+    ['definitions/b/a.json', 'definitions/{a,{b,c}}/*.json', true],
+    ['definitions/d/a.json', 'definitions/{a,{b,c}}/*.json', false],
+    ['legacy/b.action.yaml', 'legacy/[ab].action.yaml', true],
+    ['legacy/c.action.yaml', 'legacy/[ab].action.yaml', false],
+    ['legacy', 'legacy/**', true],
   ])('glob: %s against %s is %s', (path, glob, expected) => {
     expect(matchesGlob(path, glob)).toBe(expected);
   });

@@ -7,7 +7,7 @@ const openContract = { $schema: 'http://json-schema.org/draft-04/schema#', type:
 export function action(parts: ExportParts): DataActionExport {
   return exportFixture(parts, {
     name: 'Test Action',
-    url: '/api/v2/things/${input.id}',
+    url: '/api/v2/things/$!{input.id}',
     inputSchema: openContract,
     successSchema: openContract,
   });

@@ -5,6 +5,7 @@ import { importExports } from '../../decompile/import-exports.js';
 import { specToYaml } from '../../decompile/spec-yaml.js';
 import { ExitCode, hasErrors } from '../../diagnostics/index.js';
 import { formatCompact } from '../../formatters/compact.js';
+import { describeUnmatched } from '../../project/find-files.js';
 import type { CliIo } from '../io.js';
 
 export interface ImportCommandOptions {
@@ -20,6 +21,10 @@ export async function runImport(paths: string[], options: ImportCommandOptions, 
     paths.map((p) => resolve(io.cwd, p)),
     { stripExportSuffix: options.stripExportSuffix === true },
   );
+  if (result.unmatched.length) {
+    for (const unmatched of result.unmatched) io.stderr(`dactl import: ${describeUnmatched(unmatched)}\n`);
+    return ExitCode.usage;
+  }
   const outDir = resolve(io.cwd, options.out);
   const schemaReference = relative(outDir, actionSchema).split('\\').join('/');
   const written = new Set<string>();

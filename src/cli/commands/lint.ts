@@ -1,17 +1,19 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { compareDiagnostics, ExitCode, severityRank, type Diagnostic, type Severity } from '../../diagnostics/index.js';
-import { isUsageProblem } from '../../diagnostics/registry.js';
+import { compareDiagnostics, ExitCode, severityRank, suggestion, type Diagnostic, type Severity } from '../../diagnostics/index.js';
 import { displayPath } from '../../formatters/format-context.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { formatters, type FormatName } from '../../formatters/index.js';
-import { effectiveSettings, loadLintConfig, type LintConfig } from '../../lint/config.js';
+import { effectiveSettings, loadLintConfig, withFolderConfigs, type LintConfig } from '../../lint/config.js';
 import { fixFile } from '../../lint/fix-result.js';
-import { lintPaths } from '../../lint/lint-files.js';
-import { allRules } from '../../lint/rules/index.js';
-import { unifiedDiff } from '../../lint/unified-diff.js';
+import { lintableFiles, lintFiles } from '../../lint/lint-files.js';
 import { colourEnabled } from '../colour.js';
+import { describeUnmatched } from '../../project/find-files.js';
+import { projectRoot } from '../../project/project-root.js';
+import { allRules, rulesById } from '../../lint/rules/index.js';
+import { applyBaseline, baselineFileName, parseBaseline, pruneBaseline, recordFindings, serializeBaseline } from '../../lint/baseline.js';
+import { unifiedDiff } from '../../lint/unified-diff.js';
 import type { CliIo } from '../io.js';
 
 export interface LintCommandOptions {
@@ -23,32 +25,42 @@ export interface LintCommandOptions {
   fixDryRun?: boolean;
   printConfig?: boolean;
   config?: string;
+  suppressAll?: boolean;
+  suppressRule?: string[];
+  pruneSuppressions?: boolean;
+  suppressionsLocation?: string;
   toolVersion?: string;
 }
 
 export async function runLint(paths: string[], options: LintCommandOptions, io: CliIo): Promise<number> {
   const { format = 'stylish', failSeverity = 'error', maxWarnings } = options;
   if (options.fix && options.fixDryRun) return usage(io, 'use --fix or --fix-dry-run, not both');
+  const unknownRule = options.suppressRule?.find((id) => !rulesById.has(id));
+  if (unknownRule !== undefined) return usage(io, `--suppress-rule: there is no rule "${unknownRule}"${suggestion(unknownRule, rulesById.keys())}`);
 
-  const { config, diagnostics: configProblems } = await loadLintConfig(io.cwd, options.config);
-  if (configProblems.length) io.stderr(formatCompact(configProblems, io.cwd));
-  if (configProblems.some((d) => d.severity === 'error')) return ExitCode.usage;
+  const project = await loadLintConfig(io.cwd, options.config);
+  if (!configUsable(project.diagnostics, io)) return ExitCode.usage;
 
-  const targets = (paths.length ? paths : ['definitions']).map((path) => resolve(io.cwd, path));
   if (options.printConfig) {
-    io.stdout(printConfig(config, paths.length ? targets[0] : undefined));
+    const file = paths[0] === undefined ? undefined : resolve(io.cwd, paths[0]);
+    const { config, diagnostics } = await withFolderConfigs(project.config, file ? [file] : [], options.config !== undefined);
+    if (!configUsable(diagnostics, io)) return ExitCode.usage;
+    io.stdout(printConfig(config, file));
     return ExitCode.ok;
   }
 
-  const linted = await lintPaths(targets, config);
-  const missing = linted.diagnostics.filter((d) => isUsageProblem(d.ruleId));
-  if (missing.length) {
-    for (const d of missing) io.stderr(`dactl: ${displayPath(d.file, io.cwd)}: no such file or folder\n`);
+  const found = await lintableFiles(paths.length ? paths : ['definitions'], project.config, io.cwd);
+  if (found.unmatched.length) {
+    for (const unmatched of found.unmatched) io.stderr(`dactl lint: ${describeUnmatched(unmatched)}\n`);
     return ExitCode.usage;
   }
+  const { config, diagnostics: folderProblems } = await withFolderConfigs(project.config, found.files, options.config !== undefined);
+  if (!configUsable(folderProblems, io)) return ExitCode.usage;
+  const linted = await lintFiles(found.files, config);
 
   let files = linted.files;
   if (options.fix || options.fixDryRun) {
+    const root = await projectRoot(io.cwd);
     const diffs: string[] = [];
     files = [];
     for (const file of linted.files) {
@@ -56,12 +68,14 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       files.push(fixed.result);
       if (fixed.after === fixed.before) continue;
       if (options.fix) await writeFile(file.file, fixed.after);
-      else diffs.push(unifiedDiff(displayPath(file.file, io.cwd), fixed.before, fixed.after));
+      else diffs.push(unifiedDiff(relative(root, file.file), fixed.before, fixed.after));
     }
     if (diffs.length) io.stdout(diffs.join(''));
   }
 
-  const diagnostics = [...linted.diagnostics.filter((d) => !linted.files.some((f) => f.file === d.file)), ...files.flatMap((f) => f.diagnostics)].sort(compareDiagnostics);
+  const findings = files.flatMap((f) => f.diagnostics).sort(compareDiagnostics);
+  const diagnostics = await withBaseline(findings, files.map((f) => f.file), options, io);
+  if (diagnostics === undefined) return ExitCode.usage;
   const toFile = options.output !== undefined;
   const report = formatters[format](diagnostics, {
     cwd: io.cwd,
@@ -81,6 +95,40 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   return exitCode(diagnostics, failSeverity, maxWarnings);
 }
 
+/** Records, prunes and applies `dactl-suppressions.json`; answers what is left to report (undefined: unusable baseline). */
+async function withBaseline(found: Diagnostic[], linted: string[], options: LintCommandOptions, io: CliIo): Promise<Diagnostic[] | undefined> {
+  const file = resolve(io.cwd, options.suppressionsLocation ?? baselineFileName);
+  const root = dirname(file);
+  const shown = displayPath(file, io.cwd);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+  const parsed = text === undefined ? { baseline: {} } : parseBaseline(text);
+  if ('problem' in parsed) {
+    io.stderr(`dactl lint: ${shown} is not a suppressions file: ${parsed.problem}; fix it or delete it and run --suppress-all\n`);
+    return undefined;
+  }
+  let baseline = parsed.baseline;
+  if (options.suppressAll || options.suppressRule?.length) {
+    baseline = recordFindings(baseline, found, root, options.suppressAll ? undefined : options.suppressRule);
+    await writeFileAtomically(file, serializeBaseline(baseline));
+  }
+  if (text === undefined && baseline === parsed.baseline) return found;
+  const outcome = applyBaseline(baseline, found, root, linted);
+  if (options.pruneSuppressions && outcome.unused.length) {
+    await writeFileAtomically(file, serializeBaseline(pruneBaseline(baseline, outcome.unused)));
+    io.stderr(`pruned ${outcome.unused.length} suppression${outcome.unused.length === 1 ? '' : 's'} that no longer match from ${shown}\n`);
+  } else if (outcome.unused.length) {
+    io.stderr(`${outcome.unused.length} suppression${outcome.unused.length === 1 ? ' in' : 's in'} ${shown} no longer match (fixed findings): run dactl lint --prune-suppressions\n`);
+  }
+  if (outcome.suppressed) io.stderr(`${outcome.suppressed} finding${outcome.suppressed === 1 ? '' : 's'} suppressed by ${shown}\n`);
+  return outcome.reported;
+}
+
+async function writeFileAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
 export function exitCode(diagnostics: readonly Diagnostic[], failSeverity: Severity, maxWarnings: number | undefined): number {
   if (diagnostics.some((d) => severityRank[d.severity] >= severityRank[failSeverity])) return ExitCode.findings;
   const warnings = diagnostics.filter((d) => d.severity === 'warn').length;
@@ -91,8 +139,15 @@ export function exitCode(diagnostics: readonly Diagnostic[], failSeverity: Sever
 function printConfig(config: LintConfig, file: string | undefined): string {
   const rules: Record<string, string> = {};
   for (const [rule, setting] of effectiveSettings(config, file)) rules[rule.id] = setting;
-  const header = `# effective lint configuration${config.file ? ` (from ${config.file})` : ' (no .dactl.yaml: the recommended preset)'}${file ? ` for ${file}` : ''}\n`;
+  const from = [...(config.file ? [config.file] : []), ...config.folders.map((folder) => folder.file)];
+  const header = `# effective lint configuration${from.length ? ` (from ${from.join(', ')})` : ' (no .dactl.yaml: the recommended preset)'}${file ? ` for ${file}` : ''}\n`;
   return header + stringify({ extends: config.extends, rules });
+}
+
+/** Prints configuration problems; answers whether linting can go on (no errors among them). */
+function configUsable(diagnostics: readonly Diagnostic[], io: CliIo): boolean {
+  if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd));
+  return !diagnostics.some((d) => d.severity === 'error');
 }
 
 function usage(io: CliIo, message: string): number {

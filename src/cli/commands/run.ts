@@ -1,9 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { readExport } from '../../decompile/import-exports.js';
-import { ExitCode, UserError, type Diagnostic } from '../../diagnostics/index.js';
+import { ExitCode, suggestion, UserError, type Diagnostic } from '../../diagnostics/index.js';
 import type { DataActionExport } from '../../export/data-action-export.js';
 import { formatCompact } from '../../formatters/compact.js';
+import { displayPath } from '../../formatters/format-context.js';
+import { actionLintFindings, formatLintSection } from '../action-lint.js';
 import { loadAction } from '../../project/load-project.js';
 import { formatTrace } from '../../simulate/format-trace.js';
 import { MAX_RESPONSE_BYTES } from '../../simulate/response-body.js';
@@ -31,10 +33,12 @@ export async function runRun(target: string, options: RunCommandOptions, io: Cli
     return ExitCode.usage;
   }
   const input = { ...(await inputFile(options.inputFile, io)), ...inputPairs(options.input ?? [], artifact) };
+  requireDeclared(Object.keys(input), artifact);
   const body = await responseText(options.response, io);
   const trace = simulateAction(artifact, { input, response: { body, status } });
-  if (format === 'json') io.stdout(`${JSON.stringify(trace, null, 2)}\n`);
-  else io.stdout(formatTrace(trace, `${artifact.name}: offline run against ${basename(options.response)}`));
+  const lint = await actionLintFindings(resolve(io.cwd, target), io.cwd);
+  if (format === 'json') io.stdout(`${JSON.stringify({ ...trace, lint: lint.map((d) => ({ ...d, file: displayPath(d.file, io.cwd) })) }, null, 2)}\n`);
+  else io.stdout(formatTrace(trace, `${artifact.name}: offline run against ${basename(options.response)}`) + formatLintSection(lint, io.cwd));
   return trace.success ? ExitCode.ok : ExitCode.findings;
 }
 
@@ -69,6 +73,15 @@ async function inputFile(file: string | undefined, io: CliIo): Promise<Record<st
     throw new UserError(`--input-file ${file} must hold a JSON object of input values`);
   }
   return value as Record<string, unknown>;
+}
+
+/** An input the contract does not declare is never read by the action: most often a typo. */
+function requireDeclared(names: readonly string[], artifact: DataActionExport): void {
+  const declared = Object.keys(artifact.contract.input.inputSchema.properties ?? {});
+  const unknown = names.filter((name) => !declared.includes(name));
+  if (unknown.length === 0) return;
+  const described = unknown.map((name) => `"${name}"${suggestion(name, declared).replace(/^; (.*)\?$/, ' ($1)')}`);
+  throw new UserError(`--input ${described.join(', ')}: the input contract declares no such input (it has ${declared.length ? declared.join(', ') : 'none'})`);
 }
 
 /** `name=value` pairs, each value converted to the type the input contract gives that name. */

@@ -17,7 +17,9 @@ export default defineRule({
         if (name === undefined || ref.silent || ref.context === 'directive') continue;
         const input = facts.inputs.get(name);
         if (!input || input.required || facts.isGuarded(field, ref.offset, name)) continue;
-        report({ messageId: 'formal', data: { name, reference: referenceText(field, ref) }, path: field.path, span: referenceSpan(ref) });
+        const reference = referenceText(field, ref);
+        const amend = { from: reference, to: reference.replace(/^\$/, '$!') };
+        report({ messageId: 'formal', data: { name, reference }, path: field.path, span: referenceSpan(ref), amend });
       }
     }
   },
