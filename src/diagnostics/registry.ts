@@ -102,6 +102,10 @@ const fixedChecks = declare({
   'yaml-syntax': ['error', 'the file cannot be parsed as YAML at all'],
   'yaml-alias-bomb': ['error', 'aliases expand to more nodes than a definition may hold'],
   'yaml-too-deep': ['error', 'the data nests too deeply to read'],
+  'yaml-unresolved-alias': ['error', 'an alias to an anchor that is not defined'],
+  'yaml-unquoted-value': ['error', 'a plain value that starts with or holds a character YAML reads as syntax: quote it'],
+  'json-syntax': ['error', 'the file is not valid JSON'],
+  'config-folder-ignores': ['warn', '`ignores:` in a folder’s .dactl.yaml, which only the project’s configuration may set'],
   'file-unreadable': ['error', 'the file cannot be read (permissions, a folder, a broken link)'],
   'file-encoding': ['error', 'the file is not UTF-8 text'],
   'file-too-large': ['error', 'the file is larger than a definition may be (4 MB)'],
@@ -139,7 +143,6 @@ const fixedChecks = declare({
   'org-value-undefined': ['error', 'a `%{org.NAME}` the org profile has no value for'],
   'not-an-export': ['error', 'a JSON file that is not a valid data-action export'],
   'not-a-definition': ['warn', 'a file lint was given that is neither a spec nor an export'],
-  'path-not-found': ['error', 'a path on the command line that does not exist', { usage: true }],
   'config-not-found': ['error', 'the configuration file named with --config does not exist'],
   'config-unknown-rule': ['error', 'the configuration names a rule dactl does not have'],
   'invalid-suppression': ['warn', 'a `dactl-disable` comment without a rule id or a reason'],
@@ -245,6 +248,18 @@ export function docsUrl(check: Pick<CheckMeta, 'docs'>): string {
 /** The check's declaration among `checks` (the stage checks and, where given, the lint rules). */
 export function findCheck(ruleId: string, rules: readonly CheckMeta[] = []): CheckMeta | undefined {
   return rules.find((rule) => rule.id === ruleId) ?? stageChecks.get(ruleId);
+}
+
+const yamlParseIds = new Set(['yaml-syntax', 'yaml-unresolved-alias', ...(Object.keys(yamlCodes) as ErrorCode[]).map(yamlCheckId)]);
+
+/** A problem reading the file as YAML (JSON is read as YAML too): `yaml-syntax` or one of the parser's own codes. */
+export function isYamlParseProblem(ruleId: string): boolean {
+  return yamlParseIds.has(ruleId);
+}
+
+/** The file is neither a spec nor an export: not a finding about a definition. */
+export function isNotADefinition(ruleId: string): boolean {
+  return ruleId === 'not-a-definition';
 }
 
 /** True for problems with the command line itself, which exit 2 rather than count as findings. */

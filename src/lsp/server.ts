@@ -1,3 +1,4 @@
+import { isNotADefinition } from '../diagnostics/registry.js';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -55,7 +56,7 @@ export function startLanguageServer(connection: Connection): void {
     if (versions.get(document.uri) !== version) return;
     results.set(document.uri, result);
     // A YAML or JSON file that is not a definition is none of dactl's business in the editor.
-    const diagnostics = result.kind === 'skipped' && result.diagnostics.every((d) => d.ruleId === 'not-a-definition') ? [] : result.diagnostics;
+    const diagnostics = result.kind === 'skipped' && result.diagnostics.every((d) => isNotADefinition(d.ruleId)) ? [] : result.diagnostics;
     await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: diagnostics.map(toLsp) });
   };
 

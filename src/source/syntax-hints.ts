@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { isYamlParseProblem } from '../diagnostics/registry.js';
 
 /**
  * Parse errors a person can act on. A JSON file's errors become one `json-syntax` diagnostic where `JSON.parse`
@@ -8,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
  * the cascade is replaced by one `yaml-unquoted-value` per value, saying to quote it.
  */
 export function explainSyntaxErrors(file: string, text: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  if (!diagnostics.some((d) => d.ruleId === 'yaml-syntax' || d.ruleId === 'yaml-unresolved-alias')) return [...diagnostics];
+  if (!diagnostics.some((d) => isYamlParseProblem(d.ruleId))) return [...diagnostics];
   if (/\.json$/i.test(file)) return jsonSyntax(file, text, diagnostics);
   const unquoted = unquotedValues(text);
   if (!unquoted) return [...diagnostics];
@@ -37,7 +38,7 @@ function jsonSyntax(file: string, text: string, diagnostics: readonly Diagnostic
   let message: string;
   try {
     JSON.parse(text);
-    return diagnostics.map((d) => (d.ruleId === 'yaml-syntax' ? { ...d, ruleId: 'json-syntax' } : d));
+    return diagnostics.map((d) => (isYamlParseProblem(d.ruleId) ? { ...d, ruleId: 'json-syntax' } : d));
   } catch (error) {
     message = (error as Error).message;
   }
@@ -48,7 +49,7 @@ function jsonSyntax(file: string, text: string, diagnostics: readonly Diagnostic
   const column = (before[before.length - 1]?.length ?? 0) + 1;
   const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
   return [
-    ...diagnostics.filter((d) => d.ruleId !== 'yaml-syntax'),
+    ...diagnostics.filter((d) => !isYamlParseProblem(d.ruleId)),
     { ruleId: 'json-syntax', severity: 'error', message: `not valid JSON: ${reason}`, file, path: [], range: { start: { line, column }, end: { line, column: column + 1 } } },
   ];
 }
