@@ -29,7 +29,7 @@ describe('syntax errors a person can act on', () => {
   });
 
   it('other YAML errors are left as they are', () => {
-    expect(problems('a.action.yaml', 'a: "open\n')[0]).toMatch(/^yaml-syntax /);
+    expect(problems('a.action.yaml', 'a: "open\n')[0]).toMatch(/^yaml-missing-char /);
   });
 
   it('a JSON file has one json-syntax error where JSON.parse stops', () => {
