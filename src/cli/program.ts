@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../diagnostics/errors.js';
 import type { CliIo } from './io.js';
 
@@ -30,7 +30,8 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .description('turn data-action exports (JSON files or folders of them) into action specs')
     .argument('<exports...>', 'export JSON files or folders')
     .option('-o, --out <dir>', 'folder for the specs', 'definitions/actions')
-    .option('--strip-export-suffix', 'drop the " - Exported YYYY-MM-DD @ HH:MM" the UI appends to names')
+    .option('--keep-export-suffix', 'keep the " - Exported YYYY-MM-DD @ HH:MM" the UI appends to names (dropped by default)')
+    .addOption(new Option('--strip-export-suffix').hideHelp())
     .option('-f, --force', 'overwrite existing spec files')
     .action(async (exports: string[], options) => {
       const { runImport } = await import('./commands/import.js');

@@ -80,6 +80,7 @@ export function compileAction(spec: ActionSpec): CompiledAction {
     inputSchema: spec.contract?.input ?? inputSchema(spec.inputs ?? {}, spec.inputContract),
     successSchema: spec.contract?.output ?? successSchema(spec.outputs ?? {}, spec.outputContract),
     secure: spec.secure ?? false,
+    ...(spec.static === true ? { actionType: 'static' as const } : {}),
   });
   const failed = findings.some((f) => f.severity === 'error');
   return { artifact: failed ? undefined : artifact, findings };

@@ -185,7 +185,14 @@ export function networkError(request: RequestDescription, causeCode: string | un
 
 export function timeoutError(request: RequestDescription, timeoutMs: number, attempts: number): PlatformError {
   return new PlatformError(
-    `${request.host} did not answer ${describe(request)} within ${timeoutMs} ms${retriesNote(attempts)}.`,
+    `${request.host} did not answer ${describe(request)} within ${timeoutMs} ms${retriesNote(attempts)}; check the network, or raise requestTimeoutSeconds in the org profile.`,
+    { code: 'platform.timeout', request, attempts },
+  );
+}
+
+export function deadlineError(request: RequestDescription, deadlineMs: number, attempts: number): PlatformError {
+  return new PlatformError(
+    `Gave up on ${describe(request)} at ${request.host}: Genesys Cloud calls ran past the ${Math.round(deadlineMs / 1000)} s this command allows${retriesNote(attempts)}; check the network, or raise deadlineSeconds in the org profile.`,
     { code: 'platform.timeout', request, attempts },
   );
 }

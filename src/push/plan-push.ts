@@ -45,7 +45,8 @@ export function planPush(actions: readonly ProjectAction[], live: LiveOrg, optio
   const problems: string[] = [];
   const desired = new Map<ComparableAction, DesiredAction>();
   for (const action of actions) {
-    if (!action.artifact || !action.spec) continue;
+    // A static action is the platform's own: it is in the definitions for flows to be checked against, never pushed.
+    if (!action.artifact || !action.spec || action.spec.static === true) continue;
     const choice = resolveIntegration(action.artifact.integrationType, action.spec.category, options.profile, live.integrations);
     if ('problem' in choice) {
       problems.push(`${action.spec.name}: ${choice.problem}`);

@@ -39,17 +39,21 @@ describe('dactl build', () => {
 });
 
 describe('dactl import', () => {
-  it('imports every corpus export and building the result gives the same JSON back', async () => {
+  it.each([
+    ['--keep-export-suffix', (name: string) => name],
+    ['', (name: string) => name.replace(/ - Exported \d{4}-\d{2}-\d{2} @ \d{2}:\d{2}$/, '')],
+  ])('imports every corpus export (%s) and building the result gives the same JSON back', async (flag, expectedName) => {
     const root = tempProject({});
-    const imported = await runCli(['import', join(corpusDir, 'real-actions'), '--out', 'definitions/actions'], { cwd: root });
+    const imported = await runCli(['import', join(corpusDir, 'real-actions'), '--out', 'definitions/actions', ...(flag ? [flag] : [])], { cwd: root });
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('imported 10 actions');
     expect((await runCli(['build'], { cwd: root })).code).toBe(0);
     for (const file of readdirSync(join(corpusDir, 'real-actions')).filter((f) => f.endsWith('.json'))) {
       const original = JSON.parse(readFileSync(join(corpusDir, 'real-actions', file), 'utf8')) as { name: string };
-      const slug = original.name.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-+|-+$/g, '');
+      const name = expectedName(original.name);
+      const slug = name.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-+|-+$/g, '');
       const rebuilt = JSON.parse(readFileSync(join(root, 'out/actions', `${slug}.custom.json`), 'utf8')) as unknown;
-      expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(original));
+      expect(JSON.stringify(rebuilt)).toBe(JSON.stringify({ ...original, name }));
     }
   });
 
