@@ -80,7 +80,7 @@ export function pullActions(live: LiveOrg, options: PullOptions): PullResult {
       skip(current.integrationType === undefined ? 'its integration is not visible to this OAuth client' : 'the API returned it without config or contract');
       continue;
     }
-    const spec = withOrgFields(decompileExport(exported, { stripExportSuffix: true }), current, options.profile);
+    const spec = withOrgFields(decompileExport(exported), current, options.profile);
     const notes = current.hasDraft ? ['has a draft with unpublished changes; pulled the published version'] : [];
     const label = `${action.category}/${spec.name}`;
     const existing = existingFor({ ...action, name: spec.name });
