@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../diagnostics/errors.js';
-import type { CliIo } from './io.js';
+import { redactingIo, type CliIo } from './io.js';
 
 /** The command table. Each command's module is loaded only when that command runs. */
 export function createProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
@@ -142,6 +142,10 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--dry-run', 'print the plan and change nothing')
     .option('--yes', 'go ahead with replacing (new id) and deleting actions, which breaks the flows that call them')
     .option('--prune', 'delete custom actions the definitions no longer have')
+    .option('--target <glob>', 'only the actions whose name or category/name matches (* and ?; repeatable)', (value: string, all: string[] = []) => [...all, value])
+    .option('--out <file>', 'save the plan as JSON and change nothing')
+    .option('--plan <file>', 'apply exactly the plan saved with --out; refused if the org or the definitions changed since')
+    .option('--allow-lint-errors', 'publish even what lint reports as errors (build --strict refuses them)')
     .action(async (options) => {
       const { runPush } = await import('./commands/push.js');
       setExitCode(await runPush(options, io));
@@ -154,7 +158,8 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
   return program;
 }
 
-export async function runProgram(argv: string[], io: CliIo, version: string): Promise<number> {
+export async function runProgram(argv: string[], unfiltered: CliIo, version: string): Promise<number> {
+  const io = redactingIo(unfiltered);
   let exitCode: number = ExitCode.ok;
   const program = createProgram(io, version, (code) => (exitCode = code));
   try {

@@ -1,4 +1,5 @@
 import { ExitCode } from '../diagnostics/errors.js';
+import { redactCredentials } from './redact.js';
 import type { ErrorBody } from './types.js';
 
 export type PlatformErrorCode =
@@ -75,7 +76,7 @@ export class PlatformError extends Error {
       permission: this.permission,
       attempts: this.attempts,
       causeCode: this.causeCode,
-      body: this.body,
+      body: this.body === undefined ? undefined : JSON.parse(redactCredentials(JSON.stringify(this.body))),
     };
   }
 }
@@ -91,7 +92,7 @@ function describe(request: RequestDescription): string {
 function genesysSuffix(body: ErrorBody | undefined): string {
   if (body === undefined) return '';
   const parts: string[] = [];
-  if (body.message !== undefined && body.message !== '') parts.push(`Genesys says: "${body.message}"`);
+  if (body.message !== undefined && body.message !== '') parts.push(`Genesys says: "${redactCredentials(body.message)}"`);
   if (body.contextId !== undefined && body.contextId !== '') parts.push(`contextId ${body.contextId}`);
   return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }

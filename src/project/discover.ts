@@ -55,7 +55,7 @@ function kindOf(relativePath: string): DefinitionKind | undefined {
   const name = relativePath.split(sep).pop() ?? '';
   if (/\.action\.ya?ml$/i.test(name)) return 'action';
   if (/\.flow\.ya?ml$/i.test(name)) return 'flow';
-  if (relativePath.split(sep)[0] === 'orgs' && /\.ya?ml$/i.test(name)) return 'org';
+  if (relativePath.split(sep)[0] === 'orgs' && /\.ya?ml$/i.test(name) && !/\.state\.ya?ml$/i.test(name)) return 'org';
   return undefined;
 }
 

@@ -20,8 +20,9 @@ export interface PulledAction {
   status: PullStatus;
   /** Worth saying, e.g. that a draft with unpublished changes exists. */
   notes: string[];
-  /** The action's category in the org. */
-  category?: string;
+  /** The action's category and id in the org. */
+  category: string;
+  id: string;
 }
 
 export interface PullOptions {
@@ -92,10 +93,10 @@ export function pullActions(live: LiveOrg, options: PullOptions): PullResult {
           comparableFromExport(exported, action.id, { category: action.category, timeoutSeconds: action.config?.timeoutSeconds ?? null }),
         ).length === 0;
       const status: PullStatus = same ? 'unchanged' : options.force ? 'updated' : 'differs';
-      result.pulled.push({ action: label, fileName: baseName(existing.file), spec, status, notes });
+      result.pulled.push({ action: label, fileName: baseName(existing.file), spec, status, notes, category: action.category, id: action.id });
       continue;
     }
-    result.pulled.push({ action: label, fileName: '', spec, status: 'created', notes, category: action.category });
+    result.pulled.push({ action: label, fileName: '', spec, status: 'created', notes, category: action.category, id: action.id });
   }
   nameNewFiles(result.pulled, takenFiles);
   return result;

@@ -11,6 +11,8 @@ export type Fault = FaultScope &
     | { kind: 'slow'; delayMs: number; times?: number }
     | { kind: 'drop-connection'; times?: number }
     | { kind: 'malformed-json'; times?: number }
+    /** A misconfigured proxy: an error whose message quotes the request line and headers, Authorization included. */
+    | { kind: 'echo-request'; status?: number; times?: number }
     /** Applied at once: every token issued so far stops working. */
     | { kind: 'expire-token' }
   );

@@ -187,6 +187,12 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
           send(response, { status, body: errorBody(status, 'internal.server.error', 'The server encountered an error.') });
           return;
         }
+        if (fault?.kind === 'echo-request') {
+          const status = fault.status ?? 502;
+          const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${String(value)}`).join('\n');
+          send(response, { status, body: errorBody(status, 'bad.gateway', `upstream refused ${method} ${url.pathname}\n${headers}\n\n${raw}`) });
+          return;
+        }
         if (fault?.kind === 'malformed-json') {
           response.writeHead(200, { 'Content-Type': 'application/json' });
           response.end('{"entities": [{"id": ');

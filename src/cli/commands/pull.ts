@@ -8,6 +8,7 @@ import { readLiveOrg } from '../../orgs/live-actions.js';
 import { requireProfile } from '../../orgs/load-profiles.js';
 import { loadProject } from '../../project/load-project.js';
 import { pullActions } from '../../pull/pull-actions.js';
+import { readOrgState, stateFileOf, writeOrgState } from '../../orgs/org-state.js';
 import type { CliIo } from '../io.js';
 
 export interface PullCommandOptions {
@@ -32,6 +33,7 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
     force: options.force === true,
   });
 
+  const definitionsDir = resolve(io.cwd, options.definitions);
   const schemaReference = relative(outDir, actionSchema).split('\\').join('/');
   const out = relative(io.cwd, outDir) || '.';
   for (const pulled of result.pulled) {
@@ -47,6 +49,12 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
     io.stdout(`${line}${pulled.notes.map((note) => `; ${note}`).join('')}\n`);
   }
   for (const skipped of result.skipped) io.stdout(`skipped ${skipped.category}/${skipped.name}: ${skipped.reason}\n`);
+  const state = new Map((await readOrgState(definitionsDir, profile.name)).map((entry) => [entry.file, entry]));
+  for (const pulled of result.pulled) {
+    const file = stateFileOf(definitionsDir, join(outDir, pulled.fileName));
+    state.set(file, { id: pulled.id, file, name: pulled.spec.name, category: pulled.category ?? '' });
+  }
+  writeOrgState(definitionsDir, profile.name, [...state.values()]);
 
   const count = (status: string) => result.pulled.filter((p) => p.status === status).length;
   const parts = [`${count('created')} created`, `${count('updated')} updated`, `${count('unchanged')} unchanged`];
