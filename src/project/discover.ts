@@ -36,7 +36,7 @@ export async function discoverDefinitions(root: string): Promise<Discovery> {
       }
       const kind = kindOf(relative(root, path));
       if (kind) definitions.push({ kind, file: path });
-      else if (/\.ya?ml$/i.test(entry.name)) unrecognised.push(path);
+      else if (/\.ya?ml$/i.test(entry.name) && !isOrgState(relative(root, path))) unrecognised.push(path);
     }
   };
   try {
@@ -55,8 +55,13 @@ function kindOf(relativePath: string): DefinitionKind | undefined {
   const name = relativePath.split(sep).pop() ?? '';
   if (/\.action\.ya?ml$/i.test(name)) return 'action';
   if (/\.flow\.ya?ml$/i.test(name)) return 'flow';
-  if (relativePath.split(sep)[0] === 'orgs' && /\.ya?ml$/i.test(name) && !/\.state\.ya?ml$/i.test(name)) return 'org';
+  if (relativePath.split(sep)[0] === 'orgs' && /\.ya?ml$/i.test(name) && !isOrgState(relativePath)) return 'org';
   return undefined;
+}
+
+/** `orgs/<org>.state.yaml`: push's and pull's record of action ids, known but not a definition. */
+function isOrgState(relativePath: string): boolean {
+  return relativePath.split(sep)[0] === 'orgs' && /\.state\.ya?ml$/i.test(relativePath);
 }
 
 async function isDirectory(path: string): Promise<boolean> {

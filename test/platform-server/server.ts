@@ -202,6 +202,10 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
           method === 'POST' && url.pathname === '/oauth/token'
             ? issueToken(request.headers.authorization, raw)
             : await handleApi(method, url.pathname, url.searchParams, request, raw);
+        if (fault?.kind === 'lose-response') {
+          request.socket.destroy();
+          return;
+        }
         send(response, result);
       } catch (error) {
         send(response, { status: 500, body: errorBody(500, 'internal.server.error', String(error)) });
