@@ -32,6 +32,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('-o, --out <dir>', 'folder for the specs', 'definitions/actions')
     .option('--keep-export-suffix', 'keep the " - Exported YYYY-MM-DD @ HH:MM" the UI appends to names (dropped by default)')
     .addOption(new Option('--strip-export-suffix').hideHelp())
+    .option('--lift', 'write structured specs (typed outputs with from and default, URL placeholders) where they behave like the export, with a verdict per action')
     .option('-f, --force', 'overwrite existing spec files')
     .action(async (exports: string[], options) => {
       const { runImport } = await import('./commands/import.js');
@@ -129,6 +130,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
     .option('--filter <glob>', 'only actions whose name or category/name matches (* and ?)')
     .option('-f, --force', 'overwrite specs that define an action differently from the org')
+    .option('--lift', 'write structured specs where they behave like the org action, with a verdict per action')
     .action(async (options) => {
       const { runPull } = await import('./commands/pull.js');
       setExitCode(await runPull(options, io));

@@ -9,6 +9,7 @@ import type { ActionSpec } from '../spec/action-spec.js';
 import { loadSourceFile } from '../source/index.js';
 import { completeExport } from './complete-export.js';
 import { decompileExport, type DecompileOptions } from './decompile-export.js';
+import { describeLift, liftExport } from './lift-export.js';
 
 export interface ImportedAction {
   /** The export file it came from. */
@@ -26,15 +27,22 @@ export interface ImportResult {
 }
 
 /** Reads export files (or folders of them) and decompiles each into a spec with a file name of its own. */
-export async function importExports(paths: readonly string[], options: DecompileOptions = {}): Promise<ImportResult> {
+export interface ImportOptions extends DecompileOptions {
+  /** Structured specs where they behave like the export (`--lift`), each with its verdict. */
+  lift?: boolean;
+}
+
+export async function importExports(paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
   const files = (await Promise.all(paths.map(jsonFiles))).flat();
   const result: ImportResult = { actions: [], diagnostics: [] };
   const read: Array<{ source: string; spec: ActionSpec; notes: string[]; name: string; qualifier: string }> = [];
   for (const file of files) {
     const found = await readExportFile(file, result.diagnostics);
     if (!found) continue;
-    const spec = decompileExport(found.exported, options);
+    const lifted = options.lift ? liftExport(found.exported, options) : undefined;
+    const spec = lifted?.spec ?? decompileExport(found.exported, options);
     const notes = found.filledIn.length ? [`filled in what the export lacks: ${found.filledIn.join(', ')}`] : [];
+    if (lifted) notes.unshift(describeLift(lifted));
     if (spec.static) notes.push('a built-in (static) action: kept as a reference for flows, never pushed');
     read.push({ source: file, spec, notes, name: spec.name, qualifier: spec.integration });
   }

@@ -1,4 +1,5 @@
 import { decompileExport } from '../decompile/decompile-export.js';
+import { describeLift, liftExport } from '../decompile/lift-export.js';
 import { compareActions } from '../diff/compare-actions.js';
 import { comparableFromExport } from '../diff/comparable-action.js';
 import { assignFileStems } from '../export/file-stems.js';
@@ -31,6 +32,7 @@ export interface PullOptions {
   existing: readonly ProjectAction[];
   filter?: string;
   force?: boolean;
+  lift?: boolean;
 }
 
 export interface PullResult {
@@ -81,8 +83,10 @@ export function pullActions(live: LiveOrg, options: PullOptions): PullResult {
       skip(current.integrationType === undefined ? 'its integration is not visible to this OAuth client' : 'the API returned it without config or contract');
       continue;
     }
-    const spec = withOrgFields(decompileExport(exported), current, options.profile);
+    const lifted = options.lift ? liftExport(exported) : undefined;
+    const spec = withOrgFields(lifted?.spec ?? decompileExport(exported), current, options.profile);
     const notes = current.hasDraft ? ['has a draft with unpublished changes; pulled the published version'] : [];
+    if (lifted) notes.unshift(describeLift(lifted));
     const label = `${action.category}/${spec.name}`;
     const existing = existingFor({ ...action, name: spec.name });
     if (existing) {

@@ -13,6 +13,7 @@ export interface ImportCommandOptions {
   /** Accepted for older scripts: dropping the suffix is the default. */
   stripExportSuffix?: boolean;
   force?: boolean;
+  lift?: boolean;
 }
 
 const actionSchema = fileURLToPath(new URL('../../../schemas/action.schema.json', import.meta.url));
@@ -20,7 +21,7 @@ const actionSchema = fileURLToPath(new URL('../../../schemas/action.schema.json'
 export async function runImport(paths: string[], options: ImportCommandOptions, io: CliIo): Promise<number> {
   const result = await importExports(
     paths.map((p) => resolve(io.cwd, p)),
-    { stripExportSuffix: options.keepExportSuffix !== true },
+    { stripExportSuffix: options.keepExportSuffix !== true, lift: options.lift === true },
   );
   const outDir = resolve(io.cwd, options.out);
   const schemaReference = relative(outDir, actionSchema).split('\\').join('/');

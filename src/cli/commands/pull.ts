@@ -17,6 +17,7 @@ export interface PullCommandOptions {
   definitions: string;
   filter?: string;
   force?: boolean;
+  lift?: boolean;
 }
 
 const actionSchema = fileURLToPath(new URL('../../../schemas/action.schema.json', import.meta.url));
@@ -31,6 +32,7 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
     existing,
     ...(options.filter === undefined ? {} : { filter: options.filter }),
     force: options.force === true,
+    lift: options.lift === true,
   });
 
   const definitionsDir = resolve(io.cwd, options.definitions);
