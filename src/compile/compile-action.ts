@@ -187,7 +187,8 @@ function mergeMaps(
         at: 'key',
       });
     }
-    merged[key] = value;
+    // Defined, not assigned: a translation key may be named `__proto__`.
+    Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return merged;
 }

@@ -99,6 +99,27 @@ describe('import takes every shape of export the platform produces', () => {
     expect(json(run.out('Odd-Schemas.custom.json'))).toBe(json(exported));
   });
 
+  it('keeps __proto__ and constructor keys in headers, the translation map and the contract, and builds them back', async () => {
+    const exported = exportFixture({
+      name: 'Proto Keys',
+      translationMap: { constructor: '$.id', other: '$.x' },
+      defaults: { constructor: '"none"' },
+      successTemplate: '{"id": ${constructor}}',
+      successSchema: { type: 'object', properties: { id: { type: 'string' } } },
+    });
+    const text = json(exported)
+      .replace('"headers": {}', '"headers": {\n        "__proto__": "yes"\n      }')
+      .replace('"other": "$.x"', '"__proto__": "$.x"')
+      .replace('"id": {\n', '"__proto__": { "type": "string" },\n            "id": {\n');
+    const run = await importAndBuild({ 'exports/proto.json': text });
+    expect(run.imported.code).toBe(0);
+    expect(run.built.stderr).not.toContain('unsafe-key');
+    expect(run.built.code).toBe(0);
+    const built = run.out('Proto-Keys.custom.json') as { config: { request: { headers: Record<string, string> } } };
+    expect(Object.getOwnPropertyDescriptor(built.config.request.headers, '__proto__')?.value).toBe('yes');
+    expect(json(built)).toBe(json(JSON.parse(text)));
+  });
+
   it('drops the export suffix by default and keeps it with --keep-export-suffix', async () => {
     const files = { 'exports/a.json': json(exportFixture({ name: 'Get Thing - Exported 2024-01-02 @ 10:11' })) };
     expect((await importAndBuild(files)).specs).toEqual(['Get-Thing.action.yaml']);
