@@ -21,6 +21,8 @@ export interface PulledAction {
   status: PullStatus;
   /** Worth saying, e.g. that a draft with unpublished changes exists. */
   notes: string[];
+  /** The existing spec's path, when one defines the action (it may be in a subfolder). */
+  existingFile?: string;
   /** The action's category and id in the org. */
   category: string;
   id: string;
@@ -97,7 +99,7 @@ export function pullActions(live: LiveOrg, options: PullOptions): PullResult {
           comparableFromExport(exported, action.id, { category: action.category, timeoutSeconds: action.config?.timeoutSeconds ?? null }),
         ).length === 0;
       const status: PullStatus = same ? 'unchanged' : options.force ? 'updated' : 'differs';
-      result.pulled.push({ action: label, fileName: baseName(existing.file), spec, status, notes, category: action.category, id: action.id });
+      result.pulled.push({ action: label, fileName: baseName(existing.file), existingFile: existing.file, spec, status, notes, category: action.category, id: action.id });
       continue;
     }
     result.pulled.push({ action: label, fileName: '', spec, status: 'created', notes, category: action.category, id: action.id });

@@ -1,5 +1,5 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specToYaml } from '../../decompile/spec-yaml.js';
 import { ExitCode } from '../../diagnostics/index.js';
@@ -36,13 +36,13 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
   });
 
   const definitionsDir = resolve(io.cwd, options.definitions);
-  const schemaReference = relative(outDir, actionSchema).split('\\').join('/');
   const out = relative(io.cwd, outDir) || '.';
+  const fileOf = (pulled: (typeof result.pulled)[number]) => pulled.existingFile ?? join(outDir, pulled.fileName);
   for (const pulled of result.pulled) {
-    const target = `${out}/${pulled.fileName}`;
+    const target = relative(io.cwd, fileOf(pulled)).split('\\').join('/');
     if (pulled.status === 'created' || pulled.status === 'updated') {
       await mkdir(outDir, { recursive: true });
-      await writeFile(join(outDir, pulled.fileName), specToYaml(pulled.spec, schemaReference));
+      await writeFile(fileOf(pulled), specToYaml(pulled.spec, relative(dirname(fileOf(pulled)), actionSchema).split('\\').join('/')));
     }
     const line =
       pulled.status === 'differs'
@@ -53,7 +53,7 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
   for (const skipped of result.skipped) io.stdout(`skipped ${skipped.category}/${skipped.name}: ${skipped.reason}\n`);
   const state = new Map((await readOrgState(definitionsDir, profile.name)).map((entry) => [entry.file, entry]));
   for (const pulled of result.pulled) {
-    const file = stateFileOf(definitionsDir, join(outDir, pulled.fileName));
+    const file = stateFileOf(definitionsDir, fileOf(pulled));
     state.set(file, { id: pulled.id, file, name: pulled.spec.name, category: pulled.category ?? '' });
   }
   writeOrgState(definitionsDir, profile.name, [...state.values()]);
