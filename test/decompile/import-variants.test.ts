@@ -43,10 +43,13 @@ describe('import takes every shape of export the platform produces', () => {
   });
 
   it('reads a byte-order mark and CRLF line ends, and keeps CRLF inside templates exactly', async () => {
-    const exported = exportFixture({ name: 'Windows', method: 'POST', body: '{\r\n  "a": "b"\r\n}', successTemplate: '{\r\n"x": 1\r\n}' });
+    const exported = exportFixture({ name: 'Windows', method: 'POST', body: '{\r\n  "a": "b"\r\n}', successTemplate: '{\n  "x": 1\n}' });
     const text = '\ufeff' + json(exported).replace(/\n/g, '\r\n');
     const run = await importAndBuild({ 'exports/windows.json': text });
     expect(run.imported.code).toBe(0);
+    const spec = readFileSync(join(run.root, 'definitions/actions/Windows.action.yaml'), 'utf8');
+    expect(spec).toContain('template: "{\\r\\n  \\"a\\": \\"b\\"\\r\\n}"');
+    expect(spec).toContain('successTemplate: |-\n    {\n      "x": 1\n    }');
     expect(run.built.code).toBe(0);
     expect(json(run.out('Windows.custom.json'))).toBe(json(exported));
   });
