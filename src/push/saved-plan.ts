@@ -10,6 +10,8 @@ export interface SavedPlan {
   org: string;
   /** The org's custom actions and drafts when the plan was made: applying refuses if they changed since. */
   orgFingerprint: string;
+  /** The --target globs the plan was made with; applying it uses the same. */
+  target?: string[];
   steps: SavedStep[];
 }
 
@@ -42,8 +44,8 @@ export function savedSteps(plan: PushPlan, definitionsDir: string): SavedStep[] 
     }));
 }
 
-export function savePlan(org: string, live: LiveOrg, plan: PushPlan, definitionsDir: string): SavedPlan {
-  return { dactlPushPlan: 1, org, orgFingerprint: orgFingerprint(live), steps: savedSteps(plan, definitionsDir) };
+export function savePlan(org: string, live: LiveOrg, plan: PushPlan, definitionsDir: string, target: readonly string[] = []): SavedPlan {
+  return { dactlPushPlan: 1, org, orgFingerprint: orgFingerprint(live), ...(target.length ? { target: [...target] } : {}), steps: savedSteps(plan, definitionsDir) };
 }
 
 /** Why the saved plan cannot be applied as it is, if it cannot. */

@@ -121,6 +121,10 @@ describe('a plan like Terraform’s', () => {
     expect(stale.stderr).toContain('org "test" changed since the plan was made');
     expect(published(world).map((a) => a.name)).toEqual(['Someone Else']);
 
+    expect((await push(world, '--out', 'plan.json', '--target', 'Get Queue')).code).toBe(0);
+    const subset = await push(world, '--plan', 'plan.json');
+    expect(subset.code).toBe(0);
+    expect(published(world).map((a) => a.name).sort()).toEqual(['Get Queue', 'Someone Else']);
     expect((await push(world, '--out', 'plan.json')).code).toBe(0);
     const applied = await push(world, '--plan', 'plan.json');
     expect(applied.code).toBe(0);

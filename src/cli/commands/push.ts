@@ -48,7 +48,8 @@ export async function runPush(options: PushCommandOptions, io: CliIo): Promise<n
   const live = await asUserError(() => readLiveOrg(client));
   const state = await readOrgState(definitionsDir, profile.name);
   const planned = planPush(project.actions, live, { profile, prune: options.prune === true, state, definitionsDir });
-  const plan = options.target?.length ? targeted(planned, options.target) : planned;
+  const target = options.target?.length ? options.target : (saved?.target ?? []);
+  const plan = target.length ? targeted(planned, target) : planned;
   await addBreakages(plan, definitionsDir);
   io.stdout(describePlan(plan, profile.name));
   for (const disagreement of plan.disagreements) io.stderr(`dactl: ${disagreement}\n`);
@@ -59,7 +60,7 @@ export async function runPush(options: PushCommandOptions, io: CliIo): Promise<n
   }
   if (options.out !== undefined) {
     const file = resolve(io.cwd, options.out);
-    await writeFile(file, redactCredentials(JSON.stringify(savePlan(profile.name, live, plan, definitionsDir), null, 2) + '\n'));
+    await writeFile(file, redactCredentials(JSON.stringify(savePlan(profile.name, live, plan, definitionsDir, target), null, 2) + '\n'));
     io.stdout(`saved the plan to ${relative(io.cwd, file)}; apply exactly it with dactl push --org ${profile.name} --plan ${relative(io.cwd, file)}\n`);
     return ExitCode.ok;
   }
