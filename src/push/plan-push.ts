@@ -116,6 +116,9 @@ export function planPush(actions: readonly ProjectAction[], live: LiveOrg, optio
   for (const left of matched.removed) {
     steps.push(removal(left, liveByComparable.get(left)!, options.prune, 'not in the definitions'));
   }
+  for (const left of byState.superseded) {
+    steps.push(removal(left, liveByComparable.get(left)!, true, 'an older copy left by an interrupted replace'));
+  }
   for (const ambiguity of matched.ambiguities) {
     const wanted = ambiguity.right.length === 1 ? ambiguity.right[0] : undefined;
     const same = wanted ? ambiguity.left.filter((l) => compareActions(l, wanted).length === 0) : [];
@@ -138,6 +141,8 @@ interface StatePairs {
   pairs: Array<{ left: ComparableAction; right: ComparableAction }>;
   pairedLeft: Set<ComparableAction>;
   pairedRight: Set<ComparableAction>;
+  /** Old copies an interrupted replace left: the state still names them, a newer copy is already what the spec says. */
+  superseded: ComparableAction[];
 }
 
 /**
@@ -146,7 +151,7 @@ interface StatePairs {
  * the state remembers, is a disagreement to confirm.
  */
 function pairByState(lefts: ComparableAction[], desired: DesiredAction[], options: PlanOptions, disagreements: string[]): StatePairs {
-  const result: StatePairs = { pairs: [], pairedLeft: new Set(), pairedRight: new Set() };
+  const result: StatePairs = { pairs: [], pairedLeft: new Set(), pairedRight: new Set(), superseded: [] };
   const state = options.state ?? [];
   if (state.length === 0) return result;
   const liveById = new Map(lefts.map((left) => [left.id, left]));
@@ -161,6 +166,16 @@ function pairByState(lefts: ComparableAction[], desired: DesiredAction[], option
       continue;
     }
     if (result.pairedLeft.has(left)) continue;
+    const newer = compareActions(left, right).some((f) => f.replace)
+      ? lefts.find((other) => other !== left && !result.pairedLeft.has(other) && other.name === right.name && other.category === right.category && compareActions(other, right).length === 0)
+      : undefined;
+    if (newer) {
+      result.pairs.push({ left: newer, right });
+      result.pairedLeft.add(newer).add(left);
+      result.pairedRight.add(right);
+      result.superseded.push(left);
+      continue;
+    }
     if (left.name !== entry.name || left.category !== entry.category) {
       disagreements.push(
         `${actionLabel(right)}: ${entry.id} was "${entry.category}/${entry.name}" at the last push or pull and is "${actionLabel(left)}" in the org now (renamed in the UI?); the push would overwrite that`,
