@@ -1,3 +1,5 @@
+import { redactCredentials, secretsInEnvironment } from '../platform/redact.js';
+
 /** Where commands write; replaced in tests. The CLI layer is the only code that prints or exits. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -10,11 +12,21 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  return {
+  return redactingIo({
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+  });
+}
+
+/** The same io with credentials taken out of everything written: the environment's secrets and anything that looks like one. */
+export function redactingIo(io: CliIo): CliIo {
+  const secrets = secretsInEnvironment(io.env);
+  return {
+    ...io,
+    stdout: (text) => io.stdout(redactCredentials(text, secrets)),
+    stderr: (text) => io.stderr(redactCredentials(text, secrets)),
   };
 }

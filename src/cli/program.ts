@@ -45,7 +45,9 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .description('turn data-action exports (JSON files or folders of them) into action specs')
     .argument('<exports...>', 'export JSON files or folders')
     .option('-o, --out <dir>', 'folder for the specs', 'definitions/actions')
-    .option('--strip-export-suffix', 'drop the " - Exported YYYY-MM-DD @ HH:MM" the UI appends to names')
+    .option('--keep-export-suffix', 'keep the " - Exported YYYY-MM-DD @ HH:MM" the UI appends to names (dropped by default)')
+    .addOption(new Option('--strip-export-suffix').hideHelp())
+    .option('--lift', 'write structured specs (typed outputs with from and default, URL placeholders) where they behave like the export, with a verdict per action')
     .option('--force', 'overwrite existing spec files')
     .action(async (exports, options) => {
       const { runImport } = await import('./commands/import.js');
@@ -157,6 +159,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
     .option('--filter <glob>', 'only actions whose name or category/name matches (* and ?)')
     .option('--force', 'overwrite specs that define an action differently from the org')
+    .option('--lift', 'write structured specs where they behave like the org action, with a verdict per action')
     .action(async (options) => {
       const { runPull } = await import('./commands/pull.js');
       setExitCode(await runPull(options, io));
@@ -170,6 +173,10 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--dry-run', 'print the plan and change nothing')
     .option('--yes', 'go ahead with replacing (new id) and deleting actions, which breaks the flows that call them')
     .option('--prune', 'delete custom actions the definitions no longer have')
+    .option('--target <glob>', 'only the actions whose name or category/name matches (* and ?; repeatable)', (value: string, all: string[] = []) => [...all, value])
+    .option('--out <file>', 'save the plan as JSON and change nothing')
+    .option('--plan <file>', 'apply exactly the plan saved with --out; refused if the org or the definitions changed since')
+    .option('--allow-lint-errors', 'publish even what lint reports as errors (build --strict refuses them)')
     .action(async (options) => {
       const { runPush } = await import('./commands/push.js');
       setExitCode(await runPush(options, io));

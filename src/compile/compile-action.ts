@@ -80,6 +80,7 @@ export function compileAction(spec: ActionSpec): CompiledAction {
     inputSchema: spec.contract?.input ?? inputSchema(spec.inputs ?? {}, spec.inputContract),
     successSchema: spec.contract?.output ?? successSchema(spec.outputs ?? {}, spec.outputContract),
     secure: spec.secure ?? false,
+    ...(spec.static === true ? { actionType: 'static' as const } : {}),
   });
   const failed = findings.some((f) => f.severity === 'error');
   return { artifact: failed ? undefined : artifact, findings };
@@ -186,7 +187,8 @@ function mergeMaps(
         at: 'key',
       });
     }
-    merged[key] = value;
+    // Defined, not assigned: a translation key may be named `__proto__`.
+    Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return merged;
 }

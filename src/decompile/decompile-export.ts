@@ -6,6 +6,8 @@ import { liftInputs } from './lift-inputs.js';
 import { liftOutputs } from './lift-outputs.js';
 import { liftRequest } from './lift-request.js';
 import { isJsonObject, sameJson } from '../json/json-values.js';
+import { schemaFindings } from '../spec/schema-findings.js';
+import { schemaValidator } from '../spec/validators.js';
 
 export interface DecompileOptions {
   /** Drop the " - Exported YYYY-MM-DD @ HH:MM" the UI appends to exported names. */
@@ -27,9 +29,14 @@ export function decompileExport(exported: DataActionExport, options: DecompileOp
   for (const lifts of candidates) {
     const spec = specFor(target, new Set(lifts));
     const compiled = compileAction(spec);
-    if (compiled.artifact && sameJson(compiled.artifact, target)) return spec;
+    if (compiled.artifact && sameJson(compiled.artifact, target) && isValidSpec(spec)) return spec;
   }
   return specFor(target, new Set());
+}
+
+/** A lifted part may carry a keyword the spec format has no place for (e.g. `additionalItems` on an output). */
+function isValidSpec(spec: ActionSpec): boolean {
+  return schemaFindings(schemaValidator('action'), JSON.parse(JSON.stringify(spec))).length === 0;
 }
 
 function specFor(exported: DataActionExport, lifts: ReadonlySet<Lift>): ActionSpec {
@@ -37,6 +44,7 @@ function specFor(exported: DataActionExport, lifts: ReadonlySet<Lift>): ActionSp
   const inputSchema = exported.contract.input.inputSchema;
   const outputSchema = exported.contract.output.successSchema;
   const spec: ActionSpec = { name: exported.name, integration: exported.integrationType, request: { method: 'GET' } };
+  if (exported.actionType === 'static') spec.static = true;
   if (exported.secure) spec.secure = true;
 
   const inputs = lifts.has('inputs') ? liftInputs(inputSchema) : undefined;

@@ -1,9 +1,11 @@
-import { stripExportSuffix, type DataActionExport } from '../export/data-action-export.js';
+import type { DataActionExport } from '../export/data-action-export.js';
 
 /** One action reduced to what two sources can both say about it: no ids, versions, selfUris or integration ids. */
 export interface ComparableAction {
-  /** Without the UI's " - Exported …" suffix. */
+  /** Exactly as the source has it, the UI's " - Exported …" suffix included. */
   name: string;
+  /** Read from an export file: only between two of these is the export suffix ignored. */
+  fromExportFile?: boolean;
   /** Unknown for UI exports, which carry none. */
   category: string | undefined;
   /** Unknown when a live action's integration is not visible. */
@@ -25,7 +27,7 @@ export function comparableFromExport(
   extra: { category?: string | undefined; timeoutSeconds?: number | null | undefined } = {},
 ): ComparableAction {
   return {
-    name: stripExportSuffix(exported.name),
+    name: exported.name,
     category: extra.category,
     integrationType: exported.integrationType,
     secure: exported.secure,

@@ -119,11 +119,12 @@ async function readExports(files: readonly string[], diagnostics: Diagnostic[]):
       if (api && validate(api.exported)) {
         const comparable = comparableFromExport(api.exported, file, { category: api.category });
         if (!api.knowsIntegrationType) comparable.integrationType = undefined;
+        comparable.fromExportFile = true;
         return comparable;
       }
       const found: Diagnostic[] = [];
       const exported = await readExport(file, found);
-      return exported ? comparableFromExport(exported, file) : found;
+      return exported ? { ...comparableFromExport(exported, file), fromExportFile: true } : found;
     },
   );
   const actions: ComparableAction[] = [];

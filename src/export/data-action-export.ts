@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { JsonObject } from '../spec/action-spec.js';
 
 /** The data-action JSON the Genesys Cloud UI exports and imports ("*.custom.json"). */
 export interface DataActionExport {
   name: string;
   integrationType: string;
-  actionType: 'custom';
+  /** `static` for the platform's built-in actions, which cannot be created or changed. */
+  actionType: 'custom' | 'static';
   config: {
     request: {
       requestUrlTemplate: string;
@@ -34,11 +36,12 @@ export function dataActionExport(parts: {
   inputSchema: JsonObject;
   successSchema: JsonObject;
   secure: boolean;
+  actionType?: DataActionExport['actionType'];
 }): DataActionExport {
   return {
     name: parts.name,
     integrationType: parts.integrationType,
-    actionType: 'custom',
+    actionType: parts.actionType ?? 'custom',
     config: {
       request: {
         requestUrlTemplate: parts.request.requestUrlTemplate,
@@ -68,14 +71,29 @@ export function stripExportSuffix(name: string): string {
   return name.replace(exportSuffix, '');
 }
 
-/** The UI's file naming: the name with runs of non-alphanumerics turned into `-`. */
+/** Longest slug used as a file name stem: room for a suffix and an extension within every file system's 255 bytes. */
+export const maxSlugLength = 100;
+
+/**
+ * The UI's file naming: the name with runs of non-alphanumerics turned into `-`. A slug longer than
+ * `maxSlugLength` (names may have 256 characters) is cut and ends in a hash of the whole name, so it stays
+ * distinct and the same on every run.
+ */
 export function exportSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9_]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'action';
+  const slug =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9_]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'action';
+  if (slug.length <= maxSlugLength) return slug;
+  const hash = nameHash(name);
+  return `${slug.slice(0, maxSlugLength - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+
+/** Eight hex digits of the SHA-256 of a name: short, stable, and distinct enough to tell file names apart. */
+export function nameHash(name: string): string {
+  return createHash('sha256').update(name).digest('hex').slice(0, 8);
 }
 
 /** The request's Content-Type, whatever the case of the header name. */

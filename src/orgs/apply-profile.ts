@@ -62,7 +62,10 @@ function substituteStrings(value: unknown, path: PathSegment[], substitute: (tex
   if (Array.isArray(value)) return value.map((item, index) => substituteStrings(item, [...path, index], substitute));
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = substituteStrings(item, [...path, key], substitute);
+    for (const [key, item] of Object.entries(value)) {
+      // Defined, not assigned, so a key named `__proto__` (a header, a translation key) stays a key.
+      Object.defineProperty(copy, key, { value: substituteStrings(item, [...path, key], substitute), enumerable: true, writable: true, configurable: true });
+    }
     return copy;
   }
   return value;

@@ -8,6 +8,9 @@ export interface ConnectOrgOptions
   readonly env: EnvLike;
 }
 
+export const defaultRequestTimeoutSeconds = 30;
+export const defaultDeadlineSeconds = 600;
+
 /** The prefix profile's credential variables use: `envPrefix` when set, else the profile name. */
 export function profileEnvName(profile: OrgProfile): string {
   return profile.envPrefix ?? profile.name;
@@ -33,6 +36,8 @@ export function connectOrg(profile: OrgProfile, options: ConnectOrgOptions): Pla
       ? { apiBaseUrl: profile.apiBaseUrl.replace(/\/+$/, ''), loginBaseUrl: profile.loginBaseUrl.replace(/\/+$/, '') }
       : resolveRegion(environment.region);
   return createPlatformClient({
+    timeoutMs: (profile.requestTimeoutSeconds ?? defaultRequestTimeoutSeconds) * 1000,
+    deadlineMs: (profile.deadlineSeconds ?? defaultDeadlineSeconds) * 1000,
     ...clientOptions,
     credentials: environment.credentials,
     apiBaseUrl: endpoints.apiBaseUrl,

@@ -13,6 +13,8 @@ export interface LoadedProfiles {
 }
 
 const profilePattern = /\.ya?ml$/i;
+/** `<org>.state.yaml` beside a profile is push's and pull's memory of action ids, not a profile. */
+const statePattern = /\.state\.ya?ml$/i;
 
 export function orgsDir(definitionsDir: string): string {
   return join(definitionsDir, 'orgs');
@@ -25,7 +27,7 @@ export async function loadProfiles(definitionsDir: string): Promise<LoadedProfil
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [] as string[];
     throw error;
   });
-  const files = names.filter((name) => profilePattern.test(name) && !name.startsWith('.')).sort();
+  const files = names.filter((name) => profilePattern.test(name) && !statePattern.test(name) && !name.startsWith('.')).sort();
   const loaded = await Promise.all(files.map((name) => loadProfile(join(dir, name))));
   const result: LoadedProfiles = { profiles: new Map(), diagnostics: [] };
   for (const { profile, diagnostics } of loaded) {

@@ -5,6 +5,10 @@ export interface OrgProfileSpec {
   apiBaseUrl?: string;
   loginBaseUrl?: string;
   envPrefix?: string;
+  /** Per request, in seconds (default 30). */
+  requestTimeoutSeconds?: number;
+  /** For all of a command's requests together, in seconds (default 600). */
+  deadlineSeconds?: number;
   /** Integration type id → the integration's name in this org (also the category of its actions). */
   integrations?: Record<string, string>;
   values?: Record<string, string | number | boolean>;

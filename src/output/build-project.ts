@@ -1,6 +1,7 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { compareDiagnostics, dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
-import { exportSlug, serializeExport } from '../export/data-action-export.js';
+import { serializeExport } from '../export/data-action-export.js';
+import { assignFileStems } from '../export/file-stems.js';
 import { buildFlowOutputs } from './flow-outputs.js';
 import { flowCatalog } from '../project/load-flows.js';
 import { defaultConfig, ignoreGlobs, type LintConfig } from '../lint/config.js';
@@ -52,25 +53,24 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const project = await loadProject(options.definitionsDir, { ...(profile ? { org: profile } : {}), ...(cache ? { cache } : {}), ignore });
   const diagnostics = [...project.diagnostics];
   const tree: OutputTree = new Map();
-  const owners = new Map<string, string>();
   const addActions = (actions: readonly ProjectAction[], prefix: string): void => {
-    for (const action of actions) {
-      if (!action.artifact) continue;
-      const path = `${prefix}actions/${exportSlug(action.artifact.name)}.custom.json`;
-      const owner = owners.get(path);
-      if (owner) {
+    const compiled = actions.filter((action) => action.artifact !== undefined);
+    const named = compiled.map((action) => ({ action, name: action.artifact!.name, qualifier: action.spec?.category ?? action.artifact!.integrationType }));
+    const stems = assignFileStems(named);
+    for (const item of named) {
+      const { stem, caseTwin } = stems.get(item)!;
+      const path = `${prefix}actions/${stem}.custom.json`;
+      if (caseTwin !== undefined && prefix === '') {
         diagnostics.push(
-          action.source.locate({
-            ruleId: 'duplicate-output',
-            severity: 'error',
-            message: `compiles to ${path}, as ${relative(options.definitionsDir, owner)} does; rename one of the actions`,
+          item.action.source.locate({
+            ruleId: 'name-differs-only-in-case',
+            severity: 'warn',
+            message: `"${item.name}" differs from "${caseTwin}" only in case: Genesys Cloud keeps both, many disks cannot, so it is written to ${path}`,
             path: ['name'],
           }),
         );
-        continue;
       }
-      owners.set(path, action.file);
-      tree.set(path, serializeExport(action.artifact));
+      tree.set(path, serializeExport(item.action.artifact!));
     }
   };
   const addArchy = async (actions: readonly ProjectAction[], prefix: string, org: OrgProfile | undefined): Promise<void> => {

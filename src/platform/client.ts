@@ -36,6 +36,8 @@ export interface PlatformClientOptions {
   readonly timeoutMs?: number;
   /** Retries after the first attempt, for rate limits, server errors and dropped connections. */
   readonly maxRetries?: number;
+  /** Time allowed for all of this client's requests together, retries and pauses included. */
+  readonly deadlineMs?: number;
   readonly onEvent?: PlatformEventListener;
 }
 
@@ -119,6 +121,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     semaphore,
     timeoutMs: options.timeoutMs ?? 30_000,
     maxRetries: options.maxRetries ?? 5,
+    deadlineMs: options.deadlineMs,
     onEvent: options.onEvent,
   });
   const tokens = createTokenSource({

@@ -1,4 +1,5 @@
 import { ExitCode } from '../diagnostics/errors.js';
+import { redactCredentials } from './redact.js';
 import type { ErrorBody } from './types.js';
 
 export type PlatformErrorCode =
@@ -75,7 +76,7 @@ export class PlatformError extends Error {
       permission: this.permission,
       attempts: this.attempts,
       causeCode: this.causeCode,
-      body: this.body,
+      body: this.body === undefined ? undefined : JSON.parse(redactCredentials(JSON.stringify(this.body))),
     };
   }
 }
@@ -91,7 +92,7 @@ function describe(request: RequestDescription): string {
 function genesysSuffix(body: ErrorBody | undefined): string {
   if (body === undefined) return '';
   const parts: string[] = [];
-  if (body.message !== undefined && body.message !== '') parts.push(`Genesys says: "${body.message}"`);
+  if (body.message !== undefined && body.message !== '') parts.push(`Genesys says: "${redactCredentials(body.message)}"`);
   if (body.contextId !== undefined && body.contextId !== '') parts.push(`contextId ${body.contextId}`);
   return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
@@ -185,7 +186,14 @@ export function networkError(request: RequestDescription, causeCode: string | un
 
 export function timeoutError(request: RequestDescription, timeoutMs: number, attempts: number): PlatformError {
   return new PlatformError(
-    `${request.host} did not answer ${describe(request)} within ${timeoutMs} ms${retriesNote(attempts)}.`,
+    `${request.host} did not answer ${describe(request)} within ${timeoutMs} ms${retriesNote(attempts)}; check the network, or raise requestTimeoutSeconds in the org profile.`,
+    { code: 'platform.timeout', request, attempts },
+  );
+}
+
+export function deadlineError(request: RequestDescription, deadlineMs: number, attempts: number): PlatformError {
+  return new PlatformError(
+    `Gave up on ${describe(request)} at ${request.host}: Genesys Cloud calls ran past the ${Math.round(deadlineMs / 1000)} s this command allows${retriesNote(attempts)}; check the network, or raise deadlineSeconds in the org profile.`,
     { code: 'platform.timeout', request, attempts },
   );
 }

@@ -1,6 +1,6 @@
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import type { Clock, FetchLike } from './effects.js';
-import { isUnreachableCode, networkError, timeoutError, type RequestDescription } from './errors.js';
+import { deadlineError, isUnreachableCode, networkError, timeoutError, type RequestDescription } from './errors.js';
 import type { PlatformEventListener } from './events.js';
 import type { Semaphore } from './semaphore.js';
 
@@ -36,8 +36,16 @@ export interface TransportOptions {
   readonly semaphore: Semaphore;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  /**
+   * Time allowed for everything sent through this transport, from its creation: no attempt or pause runs past it,
+   * so a silent or stalling server fails the command within a known time.
+   */
+  readonly deadlineMs?: number | undefined;
   readonly onEvent?: PlatformEventListener | undefined;
 }
+
+/** A server that left one attempt unanswered is retried once; one that stays silent is reported, not waited for. */
+const MAX_TIMEOUT_RETRIES = 1;
 
 /** A server asking for a longer pause than this is reported rather than waited for. */
 const MAX_RETRY_AFTER_MS = 120_000;
@@ -71,15 +79,18 @@ function networkErrorCode(error: unknown): string | undefined {
 
 export function createHttpTransport(options: TransportOptions): Transport {
   const { fetch, clock, random, semaphore, timeoutMs, maxRetries, onEvent } = options;
+  const deadline = options.deadlineMs === undefined ? Infinity : clock.now() + options.deadlineMs;
+  const remaining = () => deadline - clock.now();
 
-  const attempt = (request: TransportRequest): Promise<AttemptOutcome> =>
+  const attempt = (request: TransportRequest, description: RequestDescription, attempts: number): Promise<AttemptOutcome> =>
     semaphore.run(async () => {
+      if (remaining() <= 0) throw deadlineError(description, options.deadlineMs ?? 0, attempts - 1);
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
         controller.abort();
-      }, timeoutMs);
+      }, Math.min(timeoutMs, remaining()));
       try {
         const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
         if (request.body !== undefined) init.body = request.body;
@@ -97,9 +108,15 @@ export function createHttpTransport(options: TransportOptions): Transport {
   return {
     async send(request) {
       const description = describeRequest(request.method, request.url);
+      let timeouts = 0;
+      const pause = async (delayMs: number, attempts: number) => {
+        if (delayMs >= remaining()) throw deadlineError(description, options.deadlineMs ?? 0, attempts);
+        await clock.sleep(delayMs);
+      };
       for (let retry = 0; ; retry += 1) {
-        const outcome = await attempt(request);
         const attempts = retry + 1;
+        const outcome = await attempt(request, description, attempts);
+        if (outcome.kind === 'timeout' && remaining() <= 0) throw deadlineError(description, options.deadlineMs ?? 0, attempts);
         const canRetry = retry < maxRetries;
 
         if (outcome.kind === 'response') {
@@ -120,12 +137,13 @@ export function createHttpTransport(options: TransportOptions): Transport {
             delayMs,
             request: description,
           });
-          await clock.sleep(delayMs);
+          await pause(delayMs, attempts);
           continue;
         }
 
         const unreachable = outcome.kind === 'network' && isUnreachableCode(outcome.code);
-        if (unreachable || !request.idempotent || !canRetry) {
+        if (outcome.kind === 'timeout') timeouts += 1;
+        if (unreachable || !request.idempotent || !canRetry || timeouts > MAX_TIMEOUT_RETRIES) {
           throw outcome.kind === 'timeout'
             ? timeoutError(description, timeoutMs, attempts)
             : networkError(description, outcome.code, attempts);
@@ -138,7 +156,7 @@ export function createHttpTransport(options: TransportOptions): Transport {
           delayMs,
           request: description,
         });
-        await clock.sleep(delayMs);
+        await pause(delayMs, attempts);
       }
     },
   };

@@ -22,8 +22,9 @@ export async function collectAllPages<T>(
       nextUri === undefined
         ? await api.json<EntityListing<T>>({ method: 'GET', path, query: { ...query, pageSize: PAGE_SIZE, pageNumber } })
         : await api.json<EntityListing<T>>({ method: 'GET', path: nextUri });
-    const entities = listing.entities ?? [];
-    items.push(...entities);
+    const entities = Array.isArray(listing.entities) ? listing.entities : [];
+    // One at a time: spreading a page of 100,000+ entities into push() overflows the call stack.
+    for (const entity of entities) items.push(entity);
     if (entities.length === 0) return items;
 
     if (typeof listing.nextUri === 'string' && listing.nextUri !== '') {

@@ -29,7 +29,7 @@ export async function discoverDefinitions(root: string, ignore?: IgnoreGlobs): P
   for (const file of found.files) {
     const kind = kindOf(relative(root, file));
     if (kind) definitions.push({ kind, file });
-    else unrecognised.push(file);
+    else if (!isOrgState(relative(root, file))) unrecognised.push(file);
   }
   return { definitions, unrecognised };
 }
@@ -38,6 +38,12 @@ function kindOf(relativePath: string): DefinitionKind | undefined {
   const name = relativePath.split(sep).pop() ?? '';
   if (/\.action\.ya?ml$/i.test(name)) return 'action';
   if (/\.flow\.ya?ml$/i.test(name)) return 'flow';
-  if (relativePath.split(sep)[0] === 'orgs' && /\.ya?ml$/i.test(name)) return 'org';
+  if (relativePath.split(sep)[0] === 'orgs' && /\.ya?ml$/i.test(name) && !isOrgState(relativePath)) return 'org';
   return undefined;
+}
+
+
+/** `orgs/<org>.state.yaml`: push's and pull's record of action ids, known but not a definition. */
+function isOrgState(relativePath: string): boolean {
+  return relativePath.split(sep)[0] === 'orgs' && /\.state\.ya?ml$/i.test(relativePath);
 }

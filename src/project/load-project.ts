@@ -143,7 +143,8 @@ function duplicateNames(actions: ProjectAction[]): Diagnostic[] {
   const byName = new Map<string, ProjectAction[]>();
   for (const action of actions) {
     if (!action.spec) continue;
-    const key = `${action.spec.category ?? ''}\u0000${action.spec.name}`;
+    // Without a category, the integration decides it: two integrations' actions never share one.
+    const key = `${action.spec.category ?? `type:${action.spec.integration}`}\u0000${action.spec.name}`;
     byName.set(key, [...(byName.get(key) ?? []), action]);
   }
   const found: Diagnostic[] = [];

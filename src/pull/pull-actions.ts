@@ -1,7 +1,8 @@
 import { decompileExport } from '../decompile/decompile-export.js';
+import { describeLift, liftExport } from '../decompile/lift-export.js';
 import { compareActions } from '../diff/compare-actions.js';
 import { comparableFromExport } from '../diff/comparable-action.js';
-import { exportSlug } from '../export/data-action-export.js';
+import { assignFileStems } from '../export/file-stems.js';
 import { liveActionToExport, type LiveAction, type LiveOrg, type SkippedAction } from '../orgs/live-actions.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { ProjectAction } from '../project/model.js';
@@ -20,6 +21,11 @@ export interface PulledAction {
   status: PullStatus;
   /** Worth saying, e.g. that a draft with unpublished changes exists. */
   notes: string[];
+  /** The existing spec's path, when one defines the action (it may be in a subfolder). */
+  existingFile?: string;
+  /** The action's category and id in the org. */
+  category: string;
+  id: string;
 }
 
 export interface PullOptions {
@@ -28,6 +34,7 @@ export interface PullOptions {
   existing: readonly ProjectAction[];
   filter?: string;
   force?: boolean;
+  lift?: boolean;
 }
 
 export interface PullResult {
@@ -49,7 +56,19 @@ export function pullActions(live: LiveOrg, options: PullOptions): PullResult {
     if (!matches(draft.name) && !matches(`${draft.category}/${draft.name}`)) continue;
     result.skipped.push({ id: draft.id, name: draft.name, category: draft.category, reason: 'a draft that was never published; publish it in the org first' });
   }
-  const existingByName = new Map(options.existing.flatMap((a) => (a.spec ? [[a.spec.name, a] as const] : [])));
+  const existingByKey = new Map<string, ProjectAction>();
+  for (const existing of options.existing) {
+    if (!existing.spec) continue;
+    const category = existing.spec.category ?? options.profile.integrations?.[existing.spec.integration];
+    existingByKey.set(`${category ?? ''}\u0000${existing.spec.name}`, existing);
+    if (!existingByKey.has(existing.spec.name)) existingByKey.set(existing.spec.name, existing);
+  }
+  const namesInOrg = new Map<string, number>();
+  for (const current of live.actions) namesInOrg.set(current.action.name, (namesInOrg.get(current.action.name) ?? 0) + 1);
+  /** By category and name; by name alone only where the org has that name once. */
+  const existingFor = (action: LiveAction['action']) =>
+    existingByKey.get(`${action.category}\u0000${action.name}`) ??
+    (namesInOrg.get(action.name) === 1 ? existingByKey.get(action.name) : undefined);
   const takenFiles = new Set(options.existing.map((a) => baseName(a.file)));
 
   const selected = live.actions.filter((a) => matches(a.action.name) || matches(`${a.action.category}/${a.action.name}`));
@@ -66,10 +85,12 @@ export function pullActions(live: LiveOrg, options: PullOptions): PullResult {
       skip(current.integrationType === undefined ? 'its integration is not visible to this OAuth client' : 'the API returned it without config or contract');
       continue;
     }
-    const spec = withOrgFields(decompileExport(exported, { stripExportSuffix: true }), current, options.profile);
+    const lifted = options.lift ? liftExport(exported) : undefined;
+    const spec = withOrgFields(lifted?.spec ?? decompileExport(exported), current, options.profile);
     const notes = current.hasDraft ? ['has a draft with unpublished changes; pulled the published version'] : [];
+    if (lifted) notes.unshift(describeLift(lifted));
     const label = `${action.category}/${spec.name}`;
-    const existing = existingByName.get(spec.name);
+    const existing = existingFor({ ...action, name: spec.name });
     if (existing) {
       const same =
         existing.artifact !== undefined &&
@@ -78,14 +99,25 @@ export function pullActions(live: LiveOrg, options: PullOptions): PullResult {
           comparableFromExport(exported, action.id, { category: action.category, timeoutSeconds: action.config?.timeoutSeconds ?? null }),
         ).length === 0;
       const status: PullStatus = same ? 'unchanged' : options.force ? 'updated' : 'differs';
-      result.pulled.push({ action: label, fileName: baseName(existing.file), spec, status, notes });
+      result.pulled.push({ action: label, fileName: baseName(existing.file), existingFile: existing.file, spec, status, notes, category: action.category, id: action.id });
       continue;
     }
-    const fileName = freeFileName(exportSlug(spec.name), takenFiles);
-    takenFiles.add(fileName);
-    result.pulled.push({ action: label, fileName, spec, status: 'created', notes });
+    result.pulled.push({ action: label, fileName: '', spec, status: 'created', notes, category: action.category, id: action.id });
   }
+  nameNewFiles(result.pulled, takenFiles);
   return result;
+}
+
+/** New specs get file names distinct from each other and from the folder's files, even where case does not count. */
+function nameNewFiles(pulled: PulledAction[], takenFiles: ReadonlySet<string>): void {
+  const created = pulled.filter((p) => p.status === 'created').map((p) => ({ pulled: p, name: p.spec.name, qualifier: p.category }));
+  const taken = [...takenFiles].map((file) => file.replace(/\.action\.ya?ml$/i, ''));
+  const stems = assignFileStems(created, taken);
+  for (const item of created) {
+    const { stem, caseTwin } = stems.get(item)!;
+    item.pulled.fileName = `${stem}.action.yaml`;
+    if (caseTwin !== undefined) item.pulled.notes.push(`its name differs from "${caseTwin}" only in case; written to a file name of its own`);
+  }
 }
 
 /** The category only when the profile would not supply the same one, and the timeout the export format lacks. */
@@ -101,13 +133,6 @@ function withOrgFields(spec: ActionSpec, live: LiveAction, profile: OrgProfile):
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
     ...rest,
   };
-}
-
-function freeFileName(slug: string, taken: ReadonlySet<string>): string {
-  for (let n = 1; ; n++) {
-    const candidate = `${slug}${n === 1 ? '' : `-${n}`}.action.yaml`;
-    if (!taken.has(candidate)) return candidate;
-  }
 }
 
 function baseName(file: string): string {

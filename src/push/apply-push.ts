@@ -67,11 +67,11 @@ async function applyStep(client: PlatformClient, step: PlanStep): Promise<Intern
         await updateAndPublish(client, step);
         return { step, outcome: 'published' };
       case 'replace':
-        published = await createAndPublish(client, step.desired!.body, undefined);
-        await client.deleteAction(step.live!.action.id);
+        published = await createAndPublish(client, step.desired!.body, step.resumeDraftId);
+        await deleteVerified(client, step.live!.action.id);
         return { step, outcome: 'published', newId: published.id };
       case 'delete':
-        await client.deleteAction(step.live!.action.id);
+        await deleteVerified(client, step.live!.action.id);
         return { step, outcome: 'deleted' };
       default:
         return { step, outcome: 'not-attempted' };
@@ -83,6 +83,26 @@ async function applyStep(client: PlatformClient, step: PlanStep): Promise<Intern
       return { step, outcome: 'published', newId: published.id, oldKept: true, error: failure.error };
     }
     return failure;
+  }
+}
+
+/**
+ * A DELETE whose answer was lost (a timeout, a dropped connection, a 5xx, or a retry that found it gone) may
+ * still have deleted the action: the action is looked up, and only one that is still there counts as not deleted.
+ */
+async function deleteVerified(client: PlatformClient, id: string): Promise<void> {
+  try {
+    await client.deleteAction(id);
+  } catch (error) {
+    if (!isPlatformError(error) || fatalCodes.has(error.code)) throw error;
+    const stillThere = await client.getAction(id, { expand: null, includeConfig: false }).then(
+      () => true,
+      (lookup: unknown) => {
+        if (isPlatformError(lookup) && lookup.code === 'platform.not-found') return false;
+        throw error;
+      },
+    );
+    if (stillThere) throw error;
   }
 }
 

@@ -6,6 +6,7 @@ import type { OrgProfile } from '../orgs/org-profile.js';
 import type { PostActionInput, RequestType } from '../platform/types.js';
 import type { ProjectAction } from '../project/model.js';
 import { resolveIntegration } from './resolve-integration.js';
+import { stateFileOf, type StateEntry } from '../orgs/org-state.js';
 
 export type PlanKind = 'create' | 'update' | 'replace' | 'unchanged' | 'delete' | 'keep';
 
@@ -27,17 +28,25 @@ export interface PlanStep {
   reason?: string;
   /** An unpublished draft of this action left by an earlier, interrupted push: finished rather than duplicated. */
   resumeDraftId?: string;
+  /** For replace and delete: the project's flows that call the action and break with its id. */
+  breaks?: string[];
 }
 
 export interface PushPlan {
   steps: PlanStep[];
   /** Reasons the plan cannot be applied at all (nothing is changed). */
   problems: string[];
+  /** Where the state file and the org disagree (an action deleted or renamed in the UI): applied only with --yes. */
+  disagreements: string[];
 }
 
 export interface PlanOptions {
   profile: OrgProfile;
   prune: boolean;
+  /** Which org action each spec was at the last push or pull. */
+  state?: readonly StateEntry[];
+  /** To name spec files in the state's terms. */
+  definitionsDir?: string;
 }
 
 /** What a push would do to make the org's custom actions what the definitions compile to (for this profile). */
@@ -45,7 +54,8 @@ export function planPush(actions: readonly ProjectAction[], live: LiveOrg, optio
   const problems: string[] = [];
   const desired = new Map<ComparableAction, DesiredAction>();
   for (const action of actions) {
-    if (!action.artifact || !action.spec) continue;
+    // A static action is the platform's own: it is in the definitions for flows to be checked against, never pushed.
+    if (!action.artifact || !action.spec || action.spec.static === true) continue;
     const choice = resolveIntegration(action.artifact.integrationType, action.spec.category, options.profile, live.integrations);
     if ('problem' in choice) {
       problems.push(`${action.spec.name}: ${choice.problem}`);
@@ -82,12 +92,22 @@ export function planPush(actions: readonly ProjectAction[], live: LiveOrg, optio
   }
 
   const steps: PlanStep[] = [];
+  const disagreements: string[] = [];
   const draftOnly = draftsNeverPublished(live);
-  const matched = matchActions([...liveByComparable.keys()], [...desired.keys()]);
-  for (const { left, right } of matched.pairs) {
+  const byState = pairByState([...liveByComparable.keys()], [...desired.values()], options, disagreements);
+  const matched = matchActions(
+    [...liveByComparable.keys()].filter((left) => !byState.pairedLeft.has(left)),
+    [...desired.keys()].filter((right) => !byState.pairedRight.has(right)),
+  );
+  for (const { left, right } of [...byState.pairs, ...matched.pairs]) {
     const fields = compareActions(left, right);
+    if (left.name !== right.name) fields.unshift({ field: 'name', replace: false, left: left.name, right: right.name });
     const kind: PlanKind = fields.length === 0 ? 'unchanged' : fields.some((f) => f.replace) ? 'replace' : 'update';
-    steps.push({ kind, action: actionLabel(right), desired: desired.get(right)!, live: liveByComparable.get(left)!, fields });
+    const step: PlanStep = { kind, action: actionLabel(right), desired: desired.get(right)!, live: liveByComparable.get(left)!, fields };
+    // A replace stopped after creating its new draft left one behind: finished rather than duplicated.
+    const draft = kind === 'replace' ? draftOnly.get(`${right.category}\u0000${right.name}`) : undefined;
+    if (draft !== undefined) step.resumeDraftId = draft;
+    steps.push(step);
   }
   for (const right of matched.added) {
     const draft = draftOnly.get(`${right.category}\u0000${right.name}`);
@@ -95,6 +115,9 @@ export function planPush(actions: readonly ProjectAction[], live: LiveOrg, optio
   }
   for (const left of matched.removed) {
     steps.push(removal(left, liveByComparable.get(left)!, options.prune, 'not in the definitions'));
+  }
+  for (const left of byState.superseded) {
+    steps.push(removal(left, liveByComparable.get(left)!, true, 'an older copy left by an interrupted replace'));
   }
   for (const ambiguity of matched.ambiguities) {
     const wanted = ambiguity.right.length === 1 ? ambiguity.right[0] : undefined;
@@ -111,7 +134,58 @@ export function planPush(actions: readonly ProjectAction[], live: LiveOrg, optio
     }
   }
   steps.sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
-  return { steps, problems };
+  return { steps, problems, disagreements };
+}
+
+interface StatePairs {
+  pairs: Array<{ left: ComparableAction; right: ComparableAction }>;
+  pairedLeft: Set<ComparableAction>;
+  pairedRight: Set<ComparableAction>;
+  /** Old copies an interrupted replace left: the state still names them, a newer copy is already what the spec says. */
+  superseded: ComparableAction[];
+}
+
+/**
+ * Pairs specs with the org actions the state file says they are: by spec file (so a renamed action keeps its id),
+ * else by category and name (so a moved file does). What the org no longer has, or has under another name than
+ * the state remembers, is a disagreement to confirm.
+ */
+function pairByState(lefts: ComparableAction[], desired: DesiredAction[], options: PlanOptions, disagreements: string[]): StatePairs {
+  const result: StatePairs = { pairs: [], pairedLeft: new Set(), pairedRight: new Set(), superseded: [] };
+  const state = options.state ?? [];
+  if (state.length === 0) return result;
+  const liveById = new Map(lefts.map((left) => [left.id, left]));
+  for (const { comparable: right, file } of desired) {
+    const relativeFile = options.definitionsDir === undefined ? file : stateFileOf(options.definitionsDir, file);
+    const entry =
+      state.find((e) => e.file === relativeFile) ?? state.find((e) => e.name === right.name && e.category === right.category);
+    if (!entry) continue;
+    const left = liveById.get(entry.id);
+    if (!left) {
+      disagreements.push(`${actionLabel(right)}: the state file says it is ${entry.id}, which the org no longer has (deleted in the UI?); it would be created with a new id`);
+      continue;
+    }
+    if (result.pairedLeft.has(left)) continue;
+    const newer = compareActions(left, right).some((f) => f.replace)
+      ? lefts.find((other) => other !== left && !result.pairedLeft.has(other) && other.name === right.name && other.category === right.category && compareActions(other, right).length === 0)
+      : undefined;
+    if (newer) {
+      result.pairs.push({ left: newer, right });
+      result.pairedLeft.add(newer).add(left);
+      result.pairedRight.add(right);
+      result.superseded.push(left);
+      continue;
+    }
+    if (left.name !== entry.name || left.category !== entry.category) {
+      disagreements.push(
+        `${actionLabel(right)}: ${entry.id} was "${entry.category}/${entry.name}" at the last push or pull and is "${actionLabel(left)}" in the org now (renamed in the UI?); the push would overwrite that`,
+      );
+    }
+    result.pairs.push({ left, right });
+    result.pairedLeft.add(left);
+    result.pairedRight.add(right);
+  }
+  return result;
 }
 
 function removal(left: ComparableAction, live: LiveAction, prune: boolean, why: string): PlanStep {

@@ -180,8 +180,8 @@ function isStackOverflow(error: unknown): boolean {
 function unsafeKeyProblems(source: SourceDocument, document: Document.Parsed): Diagnostic[] {
   const found: Diagnostic[] = [];
   visit(document, {
-    Pair(_, pair) {
-      if (isPair(pair) && isScalar(pair.key) && unsafeKeys.has(String(pair.key.value)) && pair.key.range) {
+    Pair(_, pair, ancestors) {
+      if (isPair(pair) && isScalar(pair.key) && unsafeKeys.has(String(pair.key.value)) && pair.key.range && !inDataMap(ancestors)) {
         found.push({
           ruleId: 'unsafe-key',
           severity: 'error',
@@ -194,6 +194,17 @@ function unsafeKeyProblems(source: SourceDocument, document: Document.Parsed): D
     },
   });
   return found;
+}
+
+/**
+ * Maps whose keys are the platform's data, not dactl's: header names, translation keys, and anything inside a raw
+ * JSON Schema contract. An export may use any name there, and the compiler copies them as own properties.
+ */
+const dataMaps = [['request', 'headers'], ['response', 'translationMap'], ['response', 'translationMapDefaults'], ['contract']];
+
+function inDataMap(ancestors: readonly unknown[]): boolean {
+  const keys = ancestors.filter(isPair).map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
+  return dataMaps.some((prefix) => prefix.length <= keys.length && prefix.every((key, i) => keys[i] === key));
 }
 
 function firstAlias(document: Document.Parsed): [number, number] | undefined {

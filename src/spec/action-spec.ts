@@ -75,6 +75,8 @@ export interface ActionSpec {
   description?: string;
   integration: string;
   category?: string;
+  /** A built-in action kept as a reference for flows; never pushed. */
+  static?: boolean;
   secure?: boolean;
   timeoutSeconds?: number;
   request: RequestSpec;

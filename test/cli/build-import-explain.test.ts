@@ -40,19 +40,26 @@ describe('dactl build', () => {
 });
 
 describe('dactl import', () => {
-  itWithCorpus('imports every corpus export and building the result gives the same JSON back', async () => {
-    const root = tempProject({});
-    const imported = await runCli(['import', join(corpusDir, 'real-actions'), '--out', 'definitions/actions'], { cwd: root });
-    expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('imported 10 actions');
-    expect((await runCli(['build'], { cwd: root })).code).toBe(0);
-    for (const file of readdirSync(join(corpusDir, 'real-actions')).filter((f) => f.endsWith('.json'))) {
-      const original = JSON.parse(readFileSync(join(corpusDir, 'real-actions', file), 'utf8')) as { name: string };
-      const slug = original.name.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-+|-+$/g, '');
-      const rebuilt = JSON.parse(readFileSync(join(root, 'out/actions', `${slug}.custom.json`), 'utf8')) as unknown;
-      expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(original));
-    }
-  });
+  const suffixCases = [
+    ['--keep-export-suffix', (name: string) => name],
+    ['', (name: string) => name.replace(/ - Exported \d{4}-\d{2}-\d{2} @ \d{2}:\d{2}$/, '')],
+  ] as const;
+  for (const [flag, expectedName] of suffixCases) {
+    itWithCorpus(`imports every corpus export (${flag || 'suffix dropped'}) and building the result gives the same JSON back`, async () => {
+      const root = tempProject({});
+      const imported = await runCli(['import', join(corpusDir, 'real-actions'), '--out', 'definitions/actions', ...(flag ? [flag] : [])], { cwd: root });
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toContain('imported 10 actions');
+      expect((await runCli(['build'], { cwd: root })).code).toBe(0);
+      for (const file of readdirSync(join(corpusDir, 'real-actions')).filter((f) => f.endsWith('.json'))) {
+        const original = JSON.parse(readFileSync(join(corpusDir, 'real-actions', file), 'utf8')) as { name: string };
+        const name = expectedName(original.name);
+        const slug = name.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-+|-+$/g, '');
+        const rebuilt = JSON.parse(readFileSync(join(root, 'out/actions', `${slug}.custom.json`), 'utf8')) as unknown;
+        expect(JSON.stringify(rebuilt)).toBe(JSON.stringify({ ...original, name }));
+      }
+    });
+  }
 
   itWithCorpus('does not overwrite a spec without --force, and says which file is not an export', async () => {
     const root = tempProject({ 'notes.json': '{"hello": "world"}\n' });

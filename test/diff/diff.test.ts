@@ -36,7 +36,7 @@ describe('dactl diff', () => {
     const cwd = await tempProject();
     const files = (await readdir(realActions)).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(5);
-    const imported = await runCli(['import', realActions, '--out', 'definitions/actions', '--strip-export-suffix'], { cwd });
+    const imported = await runCli(['import', realActions, '--out', 'definitions/actions', '--keep-export-suffix'], { cwd });
     expect(imported.code).toBe(0);
     const run = await runCli(['diff', realActions, 'definitions'], { cwd });
     expect(run.stderr).toBe('');
@@ -100,9 +100,17 @@ describe('dactl diff', () => {
     reordered.config.response.translationMapDefaults = { n: ' 0 ' };
     reordered.id = 'abc';
     reordered.version = 7;
-    const cwd = await tempProject({ 'a.json': json(base), 'b.json': JSON.stringify(reordered) });
+    const cwd = await tempProject({
+      'a.json': json({ ...base, name: 'Create Thing - Exported 2023-12-31 @ 09:00' }),
+      'b.json': JSON.stringify(reordered),
+      'c.json': json(base),
+    });
     const run = await runCli(['diff', 'a.json', 'b.json'], { cwd });
     expect(run.code).toBe(0);
+    expect(run.stderr).toContain('compared without the " - Exported …" suffix, which export files on both sides carry: Create Thing');
+    const exact = await runCli(['diff', 'c.json', 'b.json'], { cwd });
+    expect(exact.code).toBe(1);
+    expect(exact.stdout).toContain('Create Thing - Exported 2024-01-02 @ 10:11');
   });
 
   it('shows a template change as a unified diff', () => {

@@ -10,7 +10,11 @@ export type Fault = FaultScope &
     | { kind: 'server-error'; status?: 500 | 502 | 503 | 504; times?: number }
     | { kind: 'slow'; delayMs: number; times?: number }
     | { kind: 'drop-connection'; times?: number }
+    /** The request is carried out, then the connection drops before the answer: the client cannot know it worked. */
+    | { kind: 'lose-response'; times?: number }
     | { kind: 'malformed-json'; times?: number }
+    /** A misconfigured proxy: an error whose message quotes the request line and headers, Authorization included. */
+    | { kind: 'echo-request'; status?: number; times?: number }
     /** Applied at once: every token issued so far stops working. */
     | { kind: 'expire-token' }
   );

@@ -187,6 +187,12 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
           send(response, { status, body: errorBody(status, 'internal.server.error', 'The server encountered an error.') });
           return;
         }
+        if (fault?.kind === 'echo-request') {
+          const status = fault.status ?? 502;
+          const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${String(value)}`).join('\n');
+          send(response, { status, body: errorBody(status, 'bad.gateway', `upstream refused ${method} ${url.pathname}\n${headers}\n\n${raw}`) });
+          return;
+        }
         if (fault?.kind === 'malformed-json') {
           response.writeHead(200, { 'Content-Type': 'application/json' });
           response.end('{"entities": [{"id": ');
@@ -196,6 +202,10 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
           method === 'POST' && url.pathname === '/oauth/token'
             ? issueToken(request.headers.authorization, raw)
             : await handleApi(method, url.pathname, url.searchParams, request, raw);
+        if (fault?.kind === 'lose-response') {
+          request.socket.destroy();
+          return;
+        }
         send(response, result);
       } catch (error) {
         send(response, { status: 500, body: errorBody(500, 'internal.server.error', String(error)) });

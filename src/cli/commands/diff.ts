@@ -47,6 +47,9 @@ export async function runDiff(left: string, right: string, options: DiffCommandO
     const where = [...ambiguity.left, ...ambiguity.right].map((a) => describeOrigin(a.origin, io.cwd)).join(', ');
     io.stderr(`dactl: "${ambiguity.name}" names more than one action and categories cannot tell them apart (${where}); not compared\n`);
   }
+  if (result.suffixIgnored.length) {
+    io.stderr(`dactl: compared without the " - Exported …" suffix, which export files on both sides carry: ${result.suffixIgnored.join(', ')}\n`);
+  }
   const title = `${left} → ${right}`;
   if (options.format === 'json') io.stdout(formatDiffJson(result));
   else if (options.format === 'markdown') io.stdout(formatDiffMarkdown(result, title));

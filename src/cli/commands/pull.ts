@@ -1,5 +1,5 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specToYaml } from '../../decompile/spec-yaml.js';
 import { ExitCode } from '../../diagnostics/index.js';
@@ -8,6 +8,7 @@ import { readLiveOrg } from '../../orgs/live-actions.js';
 import { requireProfile } from '../../orgs/load-profiles.js';
 import { loadProject } from '../../project/load-project.js';
 import { pullActions } from '../../pull/pull-actions.js';
+import { readOrgState, stateFileOf, writeOrgState } from '../../orgs/org-state.js';
 import type { CliIo } from '../io.js';
 
 export interface PullCommandOptions {
@@ -16,6 +17,7 @@ export interface PullCommandOptions {
   definitions: string;
   filter?: string;
   force?: boolean;
+  lift?: boolean;
 }
 
 const actionSchema = fileURLToPath(new URL('../../../schemas/action.schema.json', import.meta.url));
@@ -30,15 +32,17 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
     existing,
     ...(options.filter === undefined ? {} : { filter: options.filter }),
     force: options.force === true,
+    lift: options.lift === true,
   });
 
-  const schemaReference = relative(outDir, actionSchema).split('\\').join('/');
+  const definitionsDir = resolve(io.cwd, options.definitions);
   const out = relative(io.cwd, outDir) || '.';
+  const fileOf = (pulled: (typeof result.pulled)[number]) => pulled.existingFile ?? join(outDir, pulled.fileName);
   for (const pulled of result.pulled) {
-    const target = `${out}/${pulled.fileName}`;
+    const target = relative(io.cwd, fileOf(pulled)).split('\\').join('/');
     if (pulled.status === 'created' || pulled.status === 'updated') {
       await mkdir(outDir, { recursive: true });
-      await writeFile(join(outDir, pulled.fileName), specToYaml(pulled.spec, schemaReference));
+      await writeFile(fileOf(pulled), specToYaml(pulled.spec, relative(dirname(fileOf(pulled)), actionSchema).split('\\').join('/')));
     }
     const line =
       pulled.status === 'differs'
@@ -47,6 +51,12 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
     io.stdout(`${line}${pulled.notes.map((note) => `; ${note}`).join('')}\n`);
   }
   for (const skipped of result.skipped) io.stdout(`skipped ${skipped.category}/${skipped.name}: ${skipped.reason}\n`);
+  const state = new Map((await readOrgState(definitionsDir, profile.name)).map((entry) => [entry.file, entry]));
+  for (const pulled of result.pulled) {
+    const file = stateFileOf(definitionsDir, fileOf(pulled));
+    state.set(file, { id: pulled.id, file, name: pulled.spec.name, category: pulled.category ?? '' });
+  }
+  writeOrgState(definitionsDir, profile.name, [...state.values()]);
 
   const count = (status: string) => result.pulled.filter((p) => p.status === status).length;
   const parts = [`${count('created')} created`, `${count('updated')} updated`, `${count('unchanged')} unchanged`];
