@@ -117,6 +117,7 @@ const fixedChecks = declare({
   'duplicate-action': ['error', 'two specs define an action with the same name'],
   'duplicate-flow': ['error', 'two flow specs with the same name'],
   'duplicate-output': ['error', 'two definitions that compile to the same file under out/'],
+  'name-differs-only-in-case': ['warn', 'two actions whose names differ only in case (distinct on the platform, one file on many disks)'],
   'unknown-definition-file': ['warn', 'a YAML file under definitions/ that is none of the known kinds'],
   'flow-unknown-action': ['error', '`callAction.action` names no action in the definitions'],
   'flow-unknown-input': ['error', 'an input the action or module does not take'],

@@ -94,8 +94,38 @@ describe('a plan like Terraform’s', () => {
   });
 
   it('lists the flows a replace breaks', async () => {
+    const legacyArchyFlow = [
+      'inboundCall:',
+      '  name: Legacy',
+      '  startUpRef: /inboundCall/tasks/task[Main_10]',
+      '  defaultLanguage: en-us',
+      '  supportedLanguages:',
+      '    en-us:',
+      '      defaultLanguageSkill:',
+      '        noValue: true',
+      '  tasks:',
+      '    - task:',
+      '        name: Main',
+      '        refId: Main_10',
+      '        actions:',
+      '          - callData:',
+      '              name: Get the user',
+      '              timeout:',
+      '                lit:',
+      '                  minutes: 1',
+      '              category:',
+      '                Genesys Cloud Data Actions:',
+      '                  dataAction:',
+      '                    Get User:',
+      '                      inputs:',
+      '                        userId:',
+      '                          lit: abc',
+      '          - disconnect:',
+      '              name: Disconnect',
+      '',
+    ].join('\n');
     const flow = `name: Look Up\ntype: inboundChat\nerrorHandling:\n  transferToQueue: Support\nsteps:\n  - callAction:\n      action: Get User\n      inputs:\n        userId: '"abc"'\n`;
-    const world = await startOrgWorld({ ...specs, 'definitions/flows/look-up.flow.yaml': flow, 'definitions/archy/legacy.yaml': 'inboundCall:\n  tasks:\n    - callData:\n        category:\n          Genesys Cloud Data Actions:\n            dataAction:\n              Get User: {}\n' }, { seed });
+    const world = await startOrgWorld({ ...specs, 'definitions/flows/look-up.flow.yaml': flow, 'definitions/archy/legacy.yaml': legacyArchyFlow }, { seed });
     await push(world);
     await writeFile(join(world.cwd, userFile), getUserSpec({ extraInput: true }));
     const run = await push(world, '--dry-run');
