@@ -59,7 +59,7 @@ function toGraphviz(graph: FlowGraph, options: DrawOptions): Graph {
   return {
     directed: true,
     graphAttributes: { rankdir: 'TB', nodesep: 0.3, ranksep: 0.35, fontname: 'Arial', bgcolor: 'transparent' },
-    nodeAttributes: { fontname: 'Arial', fontsize: 11, margin: '0.12,0.05', penwidth: 1.2 },
+    nodeAttributes: { fontname: 'Arial', fontsize: 11, margin: '0.2,0.06', penwidth: 1.2 },
     edgeAttributes: { fontname: 'Arial', fontsize: 9, arrowsize: 0.7 },
     nodes,
     edges,

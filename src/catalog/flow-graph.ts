@@ -54,8 +54,15 @@ export class GraphBuilder {
     return made;
   }
 
+  /** A second edge between the same nodes (several empty output paths) joins the first: `success, timeout`. */
   edge(from: FlowNode | string, to: FlowNode | string, label?: string, kind: FlowEdge['kind'] = 'next'): void {
     const edge: FlowEdge = { from: typeof from === 'string' ? from : from.id, to: typeof to === 'string' ? to : to.id, kind };
+    const twin = this.graph.edges.find((e) => e.from === edge.from && e.to === edge.to && e.kind === kind);
+    if (twin) {
+      if (label && twin.label !== undefined) twin.label = `${twin.label}, ${label}`;
+      else if (!label) delete twin.label;
+      return;
+    }
     if (label) edge.label = label;
     this.graph.edges.push(edge);
   }
