@@ -34,7 +34,7 @@ export async function flowPage(flow: CatalogFlow, catalog: Catalog): Promise<str
   });
   const facts: Array<[string, string]> = [
     ['Type', code(flow.type)],
-    ['Source', `${code(flow.file)} (${flow.origin === 'spec' ? 'dactl flow spec' : 'Archy flow'})`],
+    ['Source', `<code id="source-file">${escapeHtml(flow.file)}</code> (${flow.origin === 'spec' ? 'dactl flow spec' : 'Archy flow'})`],
   ];
   const body = [
     `<h1>${escapeHtml(flow.name)}</h1>`,
