@@ -66,6 +66,7 @@ ul.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; list-styl
 .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid var(--fg); margin-right: 4px; vertical-align: -1px; }
 del { background: color-mix(in srgb, var(--error) 18%, transparent); text-decoration: none; }
 ins { background: color-mix(in srgb, var(--ok) 18%, transparent); text-decoration: none; }
+.template-diff td { font: 13px/1.45 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; white-space: pre-wrap; width: 50%; }
 .breaks { border-left: 4px solid var(--error); padding-left: 10px; }
 @media (max-width: 800px) { .side-by-side { grid-template-columns: 1fr; } main { padding: 12px; } }
 @media print { .filter, .skip, button { display: none; } }

@@ -126,7 +126,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('-d, --definitions <dir>', 'definitions folder holding orgs/<profile>.yaml', 'definitions')
     .option('--left-org <profile>', 'compile a definitions <left> with this org profile')
     .option('--right-org <profile>', 'compile a definitions <right> with this org profile')
-    .option('-f, --format <format>', 'tree, json or markdown', 'tree')
+    .option('-f, --format <format>', 'tree, json, markdown or html (a self-contained review page)', 'tree')
     .action(async (left: string, right: string, options) => {
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(left, right, options, io));

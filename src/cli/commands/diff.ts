@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ExitCode, hasErrors, UserError } from '../../diagnostics/index.js';
 import { diffActions } from '../../diff/diff-actions.js';
+import { formatDiffHtml } from '../../diff/format-html.js';
 import { formatDiffJson } from '../../diff/format-json.js';
 import { formatDiffMarkdown } from '../../diff/format-markdown.js';
 import { formatDiffTree } from '../../diff/format-tree.js';
@@ -18,10 +19,10 @@ export interface DiffCommandOptions {
   format: string;
 }
 
-const formats = ['tree', 'json', 'markdown'];
+const formats = ['tree', 'json', 'markdown', 'html'];
 
 export async function runDiff(left: string, right: string, options: DiffCommandOptions, io: CliIo): Promise<number> {
-  if (!formats.includes(options.format)) throw new UserError(`unknown --format "${options.format}"; use tree, json or markdown`);
+  if (!formats.includes(options.format)) throw new UserError(`unknown --format "${options.format}"; use tree, json, markdown or html`);
   const definitionsDir = resolve(io.cwd, options.definitions);
   const profile = (name: string) => requireProfile(definitionsDir, name);
   const connect = connectFromEnv(io.env);
@@ -50,6 +51,7 @@ export async function runDiff(left: string, right: string, options: DiffCommandO
   const title = `${left} → ${right}`;
   if (options.format === 'json') io.stdout(formatDiffJson(result));
   else if (options.format === 'markdown') io.stdout(formatDiffMarkdown(result, title));
+  else if (options.format === 'html') io.stdout(formatDiffHtml(result, title));
   else io.stdout(formatDiffTree(result, title));
 
   if (hasErrors(diagnostics)) {
