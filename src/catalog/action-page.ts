@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { JsonObject } from '../spec/action-spec.js';
+import { reservedInputNames, type JsonObject } from '../spec/action-spec.js';
 import { formatTrace } from '../simulate/format-trace.js';
 import { exportText, type CatalogAction, type CatalogFlow } from './catalog-model.js';
 import { escapeHtml } from './html.js';
@@ -20,6 +20,12 @@ function linkedTemplate(text: string, where: string, uses: Map<string, Use[]>): 
   let last = 0;
   for (const match of text.matchAll(inputReference)) {
     const name = match[1] ?? match[2]!;
+    if ((reservedInputNames as readonly string[]).includes(name)) {
+      // The platform's own values (the raw request, the org and integration ids) are in no contract.
+      html += escapeHtml(text.slice(last, match.index)) + `<span class="input-ref" title="set by the platform">${escapeHtml(match[0])}</span>`;
+      last = match.index + match[0].length;
+      continue;
+    }
     const list = uses.get(name) ?? [];
     uses.set(name, list);
     const anchor = `use-${anchorPart(name)}-${list.length + 1}`;

@@ -188,10 +188,18 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const actionsByName = new WeakMap<Catalog, Map<string, CatalogAction[]>>();
+
 /** The catalog's action a flow's data-action node calls: by name, and by category when names repeat. */
 export function actionCalled(catalog: Catalog, node: FlowNode): CatalogAction | undefined {
   if (!node.calls) return undefined;
-  const named = catalog.actions.filter((a) => a.name === node.calls!.name);
+  let byName = actionsByName.get(catalog);
+  if (!byName) {
+    byName = new Map();
+    for (const action of catalog.actions) byName.set(action.name, [...(byName.get(action.name) ?? []), action]);
+    actionsByName.set(catalog, byName);
+  }
+  const named = byName.get(node.calls.name) ?? [];
   if (named.length <= 1) return named[0];
   return named.find((a) => a.category === node.calls!.category) ?? named[0];
 }

@@ -39,7 +39,7 @@ dl.facts dd { margin: 0; }
 .status-warn { color: var(--warn); }
 .status-error { color: var(--error); }
 .method { font-weight: 700; }
-a.input-ref { background: var(--data); border-radius: 3px; text-decoration: none; color: inherit; outline: 1px solid var(--line); }
+a.input-ref, span.input-ref { background: var(--data); border-radius: 3px; text-decoration: none; color: inherit; outline: 1px solid var(--line); }
 a.input-ref:target, tr:target { outline: 2px solid var(--focus); }
 .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 .filter { margin: 12px 0; }
@@ -55,6 +55,7 @@ button { font: inherit; padding: 4px 12px; border: 1px solid var(--line); border
 .flow-diagram .kind-end polygon { fill: var(--end); }
 .flow-diagram .kind-transfer polygon { fill: var(--transfer); }
 .flow-diagram text { fill: var(--fg); font-family: Arial, "Liberation Sans", Helvetica, sans-serif; }
+.flow-diagram .node text { font-size: 11px; }
 .flow-diagram text.name { font-weight: 600; }
 .flow-diagram .edge path { stroke: var(--muted); fill: none; }
 .flow-diagram .edge polygon { fill: var(--muted); stroke: var(--muted); }
