@@ -54,11 +54,16 @@ export function archyFlowGraph(document: ArchyDocument): FlowGraph {
   const walk = (actions: readonly unknown[], ends: OpenEnds, container: FlowNode, entryLabel?: string): OpenEnds => {
     let open = ends;
     let label = entryLabel;
+    let previous: FlowNode | undefined;
     for (const entry of actions) {
       if (!isRecord(entry)) continue;
       const [kind] = Object.keys(entry);
       if (kind === undefined) continue;
+      // Actions after an end still belong to the list: drawn after it, the edge says no path reaches them.
+      if (!open.length && previous) open = [{ node: previous, label: 'unreachable' }];
+      const before = builder.graph.nodes.length;
       open = action(kind, isRecord(entry[kind]) ? (entry[kind] as Record<string, unknown>) : {}, open, container, label);
+      previous = builder.graph.nodes[before];
       label = undefined;
     }
     return open;

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { serializeExport, type DataActionExport } from '../export/data-action-export.js';
 import type { LintConfig } from '../lint/config.js';
@@ -141,9 +141,11 @@ function addLooseFile(catalog: Catalog, file: string, text: string, cwd: string,
     return;
   }
   const description = read.document.body.description;
+  // A name that is only a substitution (`{{flow_name}}`) tells flows apart by their file.
+  const name = /^\{\{[^{}]*\}\}$/.test(read.document.name) ? `${basename(file).replace(/\.ya?ml$/i, '')} (${read.document.name})` : read.document.name;
   catalog.flows.push({
     slug: '',
-    name: read.document.name,
+    name,
     type: read.document.flowType,
     description: typeof description === 'string' && description.trim() ? description : undefined,
     file: relative(cwd, file),

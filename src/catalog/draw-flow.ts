@@ -52,7 +52,7 @@ function toGraphviz(graph: FlowGraph, options: DrawOptions): Graph {
   const edges = graph.edges.map((edge) => {
     const attributes: Attributes = { class: `edge-${edge.kind}` };
     if (edge.label) attributes.xlabel = edge.label;
-    if (edge.kind === 'jump') Object.assign(attributes, { style: 'dashed', constraint: false });
+    if (edge.kind === 'jump') attributes.style = 'dashed';
     if (edge.kind === 'loop') Object.assign(attributes, { style: 'dotted', constraint: false });
     return { tail: edge.from, head: edge.to, attributes };
   });
