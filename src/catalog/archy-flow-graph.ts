@@ -137,7 +137,8 @@ function describe(kind: string, props: Record<string, unknown>): Omit<FlowNode, 
   const name = text(props.name);
   if (kind === 'callData') {
     const call = dataActionCalled(props);
-    if (call) return { kind: 'data-action', label: call.name, detail: name && name !== 'Call Data Action' ? `${name} · ${call.category}` : call.category, calls: call };
+    const named = name && name !== 'Call Data Action' ? `${name} · ` : '';
+    if (call) return { kind: 'data-action', label: call.name, detail: `${named}data action in ${call.category}`, calls: call };
     return { kind: 'data-action', label: name ?? words, detail: 'Call data action' };
   }
   const detail = kind === 'decision' ? (valueText(props.condition) ?? words) : kind === 'transferToAcd' || kind === 'menuTransferToAcd' ? queueText(props) ?? words : words;
