@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -236,6 +236,38 @@ describe.skipIf(!withBrowser)('a catalog page without JavaScript', () => {
     } finally {
       await close();
       rmSync(site, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!withBrowser)('the review page of dactl diff --format html', () => {
+  it('opens without a console error or any request beyond the file, with the replace marked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dactl-diff-'));
+    const { context, close } = await launchBrowser();
+    try {
+      const action = JSON.parse(readFileSync(join(repoRoot, 'out', 'actions', 'Find-External-Contacts-by-DNI.custom.json'), 'utf8'));
+      const changed = structuredClone(action);
+      changed.contract.input.inputSchema.properties.dni.type = 'integer';
+      changed.config.request.requestUrlTemplate += '&sortOrder=asc';
+      for (const [side, value] of [['left', action], ['right', changed]] as const) {
+        mkdirSync(join(dir, side));
+        writeFileSync(join(dir, side, 'action.json'), JSON.stringify(value));
+      }
+      const run = await runCli(['diff', 'left', 'right', '--format', 'html'], { cwd: dir });
+      expect(run.code).toBe(1);
+      writeFileSync(join(dir, 'review.html'), run.stdout);
+      const requests: string[] = [];
+      const errors: string[] = [];
+      context.on('request', (request) => requests.push(request.url()));
+      const page = await context.newPage();
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      await page.goto(pathToFileURL(join(dir, 'review.html')).href);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([pathToFileURL(join(dir, 'review.html')).href]);
+      expect(await page.getByText('What breaks:').isVisible()).toBe(true);
+    } finally {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
