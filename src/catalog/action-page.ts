@@ -83,7 +83,7 @@ export function actionPage(action: CatalogAction, callers: readonly CatalogFlow[
   if (exported) {
     sections.push(
       `<section aria-labelledby="export"><h2 id="export">Compiled export</h2>`,
-      `<p><a href="${action.slug}.json" download>Download ${escapeHtml(action.slug)}.json</a> (importable in Admin › Integrations › Actions) <button type="button" data-copy="export-json" hidden>Copy</button></p>`,
+      `<p>The JSON to import in Admin › Integrations › Actions › Import. <button type="button" data-copy="export-json" hidden>Copy</button></p>`,
       `<pre id="export-json"><code>${escapeHtml(exported)}</code></pre></section>`,
     );
   }

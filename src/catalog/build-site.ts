@@ -1,6 +1,6 @@
 import type { OutputTree } from '../output/output-tree.js';
 import { actionPage } from './action-page.js';
-import { actionCalled, exportText, type Catalog, type CatalogFlow } from './catalog-model.js';
+import { actionCalled, type Catalog, type CatalogFlow } from './catalog-model.js';
 import { flowPage } from './flow-page.js';
 import { indexPage } from './index-page.js';
 import { rulesPage } from './rules-page.js';
@@ -25,9 +25,8 @@ export async function buildSite(catalog: Catalog, title: string): Promise<Output
     }
   }
   for (const action of catalog.actions) {
+    // The export is on the page, not in a file of its own: a thousand more files would double the writing.
     tree.set(`actions/${action.slug}.html`, actionPage(action, callers.get(action.slug) ?? []));
-    const exported = exportText(action);
-    if (exported) tree.set(`actions/${action.slug}.json`, exported);
   }
   for (const flow of catalog.flows) tree.set(`flows/${flow.slug}.html`, await flowPage(flow, catalog));
   return tree;

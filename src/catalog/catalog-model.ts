@@ -10,6 +10,7 @@ import { loadProject, type ProjectAction } from '../project/load-project.js';
 import { runSpecTests, type SpecTestResult } from '../simulate/run-spec-tests.js';
 import { readArchyFlow } from './archy-document.js';
 import { archyFlowGraph } from './archy-flow-graph.js';
+import { layOutFlow } from './draw-flow.js';
 import type { FlowGraph, FlowNode } from './flow-graph.js';
 import { slug } from './html.js';
 import { specFlowGraph } from './spec-flow-graph.js';
@@ -39,6 +40,8 @@ export interface CatalogFlow {
   file: string;
   origin: 'spec' | 'archy';
   graph: FlowGraph;
+  /** Graphviz's layout of the graph, started as soon as the flow is read. */
+  layout: Promise<string>;
   diagnostics: Diagnostic[];
 }
 
@@ -77,12 +80,8 @@ export async function collectCatalog(paths: readonly string[], cwd: string, lint
 
 async function addProject(catalog: Catalog, root: string, cwd: string, lint: LintConfig): Promise<void> {
   const project = await loadProject(root);
-  const findings = lintProjectActions(project.actions, lint);
-  const byFile = groupByFile([...project.diagnostics.filter((d) => d.ruleId !== 'unknown-definition-file'), ...findings]);
-  for (const action of project.actions) {
-    const tests = action.spec?.tests?.length ? (await runSpecTests(action)).results : [];
-    catalog.actions.push(specAction(action, cwd, byFile.get(action.file) ?? [], tests));
-  }
+  const problems = groupByFile(project.diagnostics.filter((d) => d.ruleId !== 'unknown-definition-file'));
+  // Flows first: their layouts run in the worker while this thread lints and runs the tests.
   for (const flow of project.flows) {
     if (!flow.spec) {
       catalog.diagnostics.push(...flow.diagnostics);
@@ -94,11 +93,21 @@ async function addProject(catalog: Catalog, root: string, cwd: string, lint: Lin
       type: flow.spec.type,
       description: flow.spec.description,
       file: relative(cwd, flow.file),
+      ...graphAndLayout(specFlowGraph(flow.spec)),
       origin: 'spec',
-      graph: specFlowGraph(flow.spec),
-      diagnostics: byFile.get(flow.file) ?? [],
+      diagnostics: problems.get(flow.file) ?? [],
     });
   }
+  const findings = groupByFile(lintProjectActions(project.actions, lint));
+  for (const action of project.actions) {
+    const tests = action.spec?.tests?.length ? (await runSpecTests(action)).results : [];
+    const diagnostics = [...(problems.get(action.file) ?? []), ...(findings.get(action.file) ?? [])];
+    catalog.actions.push(specAction(action, cwd, diagnostics, tests));
+  }
+}
+
+function graphAndLayout(graph: FlowGraph): { graph: FlowGraph; layout: Promise<string> } {
+  return { graph, layout: layOutFlow(graph) };
 }
 
 function specAction(action: ProjectAction, cwd: string, diagnostics: Diagnostic[], tests: SpecTestResult[]): CatalogAction {
@@ -150,7 +159,7 @@ function addLooseFile(catalog: Catalog, file: string, text: string, cwd: string,
     description: typeof description === 'string' && description.trim() ? description : undefined,
     file: relative(cwd, file),
     origin: 'archy',
-    graph: archyFlowGraph(read.document),
+    ...graphAndLayout(archyFlowGraph(read.document)),
     diagnostics: read.diagnostics,
   });
 }

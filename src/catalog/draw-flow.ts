@@ -1,11 +1,12 @@
-import { instance, type Attributes, type Graph, type Viz } from '@viz-js/viz';
+import type { Attributes, Graph } from '@viz-js/viz';
 import type { FlowGraph, FlowNode, FlowNodeKind } from './flow-graph.js';
 import { escapeHtml } from './html.js';
+import { layOut } from './layout-pool.js';
 
 /**
- * Lays a flow graph out with Graphviz (`dot`, as WebAssembly) and returns it as inline SVG: a `g.node` per node,
- * classed by kind, data-action calls as links. Graphviz rather than ELK: in this project's benchmark a 40-node
- * flow takes about 14 ms with Graphviz against 94 ms with elkjs, and 100 flows must fit in a catalog build.
+ * A flow graph laid out with Graphviz (`dot`, as WebAssembly) as inline SVG: a `g.node` per node, classed by kind,
+ * data-action calls as links. Graphviz rather than ELK: in this project's benchmark a 40-node flow takes about
+ * 14 ms with Graphviz against 94 ms with elkjs, and 100 flows must fit in a catalog build.
  */
 export interface DrawOptions {
   /** The page a data-action node links to, when the catalog has the action it calls. */
@@ -13,13 +14,15 @@ export interface DrawOptions {
   title: string;
 }
 
-let viz: Promise<Viz> | undefined;
+/** Graphviz's SVG of the graph, before links and titles: started early, finished by `drawnFlow`. */
+export function layOutFlow(graph: FlowGraph): Promise<string> {
+  const layout = layOut(toGraphviz(graph));
+  layout.catch(() => undefined);
+  return layout;
+}
 
-export async function drawFlow(graph: FlowGraph, options: DrawOptions): Promise<string> {
-  const engine = await (viz ??= instance());
-  const result = engine.render(toGraphviz(graph, options), { format: 'svg' });
-  if (result.status !== 'success') throw new Error(`graph layout failed: ${result.errors.map((e) => e.message).join('; ')}`);
-  return cleanSvg(result.output, graph, options.title);
+export function drawnFlow(svg: string, graph: FlowGraph, options: DrawOptions): string {
+  return cleanSvg(linkNodes(svg, graph, options), graph, options.title);
 }
 
 const shapes: Record<FlowNodeKind, Attributes> = {
@@ -40,13 +43,11 @@ const shapes: Record<FlowNodeKind, Attributes> = {
   action: { shape: 'box', style: 'filled,rounded' },
 };
 
-function toGraphviz(graph: FlowGraph, options: DrawOptions): Graph {
+function toGraphviz(graph: FlowGraph): Graph {
   // No clusters per state: Graphviz lays a flow out two to three times faster without them, and each state's
   // node heads its own actions anyway.
   const nodes = graph.nodes.map((node) => {
     const attributes: Attributes = { ...shapes[node.kind], label: nodeLabel(node), class: `kind-${node.kind}`, id: `node-${node.id}`, tooltip: plainLabel(node) };
-    const href = node.kind === 'data-action' ? options.actionHref(node) : undefined;
-    if (href) attributes.href = href;
     return { name: node.id, attributes };
   });
   const edges = graph.edges.map((edge) => {
@@ -103,6 +104,20 @@ function wrap(text: string, width: number): string[] {
   if (line) lines.push(line);
   if (lines.length <= 3) return lines;
   return [...lines.slice(0, 2), `${lines[2]!.slice(0, width - 1)}…`];
+}
+
+/** Links each data-action node the catalog has an action for: Graphviz wrapped every node (it has a tooltip) in `<a>`. */
+function linkNodes(svg: string, graph: FlowGraph, options: DrawOptions): string {
+  const hrefs = new Map<string, string>();
+  for (const node of graph.nodes) {
+    const href = node.kind === 'data-action' ? options.actionHref(node) : undefined;
+    if (href) hrefs.set(node.id, href);
+  }
+  if (!hrefs.size) return svg;
+  return svg.replace(/<g id="a_node&#45;(n\d+)"><a /g, (all, id: string) => {
+    const href = hrefs.get(id);
+    return href ? `${all}xlink:href="${escapeHtml(href)}" ` : all;
+  });
 }
 
 /**

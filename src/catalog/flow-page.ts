@@ -1,5 +1,5 @@
 import { actionCalled, type Catalog, type CatalogFlow } from './catalog-model.js';
-import { drawFlow } from './draw-flow.js';
+import { drawnFlow } from './draw-flow.js';
 import type { FlowNodeKind } from './flow-graph.js';
 import { escapeHtml } from './html.js';
 import { code, page, table } from './page.js';
@@ -14,7 +14,7 @@ const legend: Array<[FlowNodeKind, string]> = [
 ];
 
 export async function flowPage(flow: CatalogFlow, catalog: Catalog): Promise<string> {
-  const svg = await drawFlow(flow.graph, {
+  const svg = drawnFlow(await flow.layout, flow.graph, {
     title: `Diagram of ${flow.name}`,
     actionHref: (node) => {
       const action = actionCalled(catalog, node);

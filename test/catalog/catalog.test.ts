@@ -135,7 +135,8 @@ describe('dactl catalog', () => {
     expect(html).toContain('<a class="input-ref" id="use-dni-1" href="#input-dni">${input.dni}</a>');
     expect(html).toMatch(/<tr id="input-dni">.*<a href="#use-dni-1">URL<\/a>/);
     expect(html).toContain('href="../flows/chat-customer-verification.html"');
-    expect(JSON.parse(readFileSync(join(out, 'actions', 'find-external-contacts-by-dni.json'), 'utf8')).name).toBe('Find External Contacts by DNI');
+    const exported = /<pre id="export-json"><code>([\s\S]*?)<\/code><\/pre>/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(exported).toBe(readFileSync(join(repoRoot, 'out', 'actions', 'Find-External-Contacts-by-DNI.custom.json'), 'utf8'));
   });
 
   it('replaces the whole site, and leaves it as it was when a path does not exist', async () => {
