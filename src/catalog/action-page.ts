@@ -82,7 +82,7 @@ export function actionPage(action: CatalogAction, callers: readonly CatalogFlow[
   const exported = exportText(action);
   if (exported) {
     sections.push(
-      `<section aria-labelledby="export"><h2 id="export">Compiled export</h2>`,
+      `<section aria-labelledby="export"><h2 id="export">${action.origin === 'spec' ? 'Compiled export' : 'The export'}</h2>`,
       `<p>The JSON to import in Admin › Integrations › Actions › Import. <button type="button" data-copy="export-json" hidden>Copy</button></p>`,
       `<pre id="export-json"><code>${escapeHtml(exported)}</code></pre></section>`,
     );

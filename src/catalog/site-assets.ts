@@ -28,6 +28,7 @@ h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid var(--line); 
 h3 { font-size: 1rem; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
+td { overflow-wrap: anywhere; }
 th { background: var(--panel); font-weight: 600; }
 code, pre { font: 13px/1.45 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
 pre { background: var(--panel); border: 1px solid var(--line); padding: 10px; overflow: auto; white-space: pre-wrap; word-break: break-word; }
@@ -39,6 +40,7 @@ dl.facts dd { margin: 0; }
 .status-warn { color: var(--warn); }
 .status-error { color: var(--error); }
 .method { font-weight: 700; }
+p code, dd code { overflow-wrap: anywhere; }
 a.input-ref, span.input-ref { background: var(--data); border-radius: 3px; text-decoration: none; color: inherit; outline: 1px solid var(--line); }
 a.input-ref:target, tr:target { outline: 2px solid var(--focus); }
 .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
