@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { serializeExport, type DataActionExport } from '../export/data-action-export.js';
 import type { LintConfig } from '../lint/config.js';
 import { lintText } from '../lint/lint-files.js';
+import { maxSourceBytes } from '../source/load.js';
 import { lintProjectActions } from '../lint/lint-project.js';
 import { mapBounded, fileConcurrency } from '../project/map-bounded.js';
 import { loadProject, type ProjectAction } from '../project/load-project.js';
@@ -59,6 +60,7 @@ export interface Catalog {
 export async function collectCatalog(paths: readonly string[], cwd: string, lint: LintConfig): Promise<Catalog> {
   const catalog: Catalog = { actions: [], flows: [], diagnostics: [] };
   const loose: string[] = [];
+  const named = new Set<string>();
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (!info) {
@@ -68,11 +70,20 @@ export async function collectCatalog(paths: readonly string[], cwd: string, lint
       loose.push(...(await otherFiles(path)));
     } else {
       loose.push(path);
+      named.add(path);
     }
   }
   const known = new Set([...catalog.actions.map((a) => a.file), ...catalog.flows.map((f) => f.file)]);
-  const others = await mapBounded([...new Set(loose)].filter((file) => !known.has(relative(cwd, file))), fileConcurrency, async (file) => ({ file, text: await readFile(file, 'utf8') }));
-  for (const { file, text } of others) addLooseFile(catalog, file, text, cwd, lint);
+  const candidates = [...new Set(loose)].filter((file) => !known.has(relative(cwd, file)));
+  const others = await mapBounded(candidates, fileConcurrency, async (file) => {
+    const size = (await stat(file)).size;
+    return { file, text: size <= maxSourceBytes ? await readFile(file, 'utf8') : undefined, size };
+  });
+  for (const { file, text, size } of others) {
+    if (text !== undefined) addLooseFile(catalog, file, text, cwd, lint);
+    // Big JSON in a folder is a recorded response, not an export; a file named on the command line is reported.
+    else if (named.has(file)) catalog.diagnostics.push({ ruleId: 'file-too-large', severity: 'warn', message: `file is ${(size / 1048576).toFixed(1)} MB, over the ${maxSourceBytes / 1048576} MB a definition may be; left out of the catalog`, file, path: [] });
+  }
   assignSlugs(catalog.actions);
   assignSlugs(catalog.flows);
   return catalog;

@@ -192,11 +192,19 @@ function siteChecks(name: string, enabled: boolean, paths: () => string[], filte
       await page.close();
     });
 
-    it('starts keyboard navigation at a skip link to the content', async () => {
+    it('starts keyboard navigation at a skip link, and reaches diagram links with Tab', async () => {
       const page = await browser.context.newPage();
       await page.goto(pathToFileURL(join(site, 'index.html')).href);
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
+      // From a diagram's scrolling region, Tab reaches its data-action links.
+      const flow = crawled.visits.find((v) => v.kind === 'flow' && v.links.some((link) => link.includes('/actions/')));
+      if (flow) {
+        await page.goto(flow.url);
+        await page.focus('.diagram');
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.closest('svg') !== null && document.activeElement?.getAttribute('xlink:href'))).toMatch(/^\.\.\/actions\/.+\.html$/);
+      }
       await page.close();
     });
 
