@@ -142,7 +142,10 @@ function describe(kind: string, props: Record<string, unknown>): Omit<FlowNode, 
     return { kind: 'data-action', label: name ?? words, detail: 'Call data action' };
   }
   const detail = kind === 'decision' ? (valueText(props.condition) ?? words) : kind === 'transferToAcd' || kind === 'menuTransferToAcd' ? queueText(props) ?? words : words;
-  return { kind: nodeKind(kind), label: name ?? words, detail: name || detail !== words ? detail : undefined };
+  const label = name ?? words;
+  // `Play Audio` named "Play Audio" says it once.
+  const shown = (name || detail !== words) && detail.toLowerCase() !== label.toLowerCase() ? detail : undefined;
+  return { kind: nodeKind(kind), label, detail: shown };
 }
 
 function nodeKind(kind: string): FlowNodeKind {
@@ -229,7 +232,7 @@ function choiceLabel(props: Record<string, unknown>): string | undefined {
 
 function queueText(props: Record<string, unknown>): string | undefined {
   const queue = valueText(props.targetQueue);
-  return queue ? `queue ${queue}` : undefined;
+  return queue ? `Transfer to ACD · queue ${queue}` : undefined;
 }
 
 /** `{lit: …}`, `{exp: …}`, `{var: …}` or a plain value as short text. */

@@ -74,7 +74,7 @@ function nodeLabel(node: FlowNode): string {
 }
 
 function labelLines(node: FlowNode): string[] {
-  return [...nameLines(node), ...(node.detail ? wrap(node.detail, 36) : [])];
+  return [...nameLines(node), ...(node.detail ? wrap(node.detail, 40) : [])];
 }
 
 function nameLines(node: FlowNode): string[] {

@@ -42,7 +42,7 @@ export function specFlowGraph(spec: FlowSpec): FlowGraph {
       return [...branch(here, 'yes', decision.yes), ...branch(here, 'no', decision.no)];
     }
     if ('transferToAcd' in step) {
-      enter({ kind: 'transfer', label: step.transferToAcd.name ?? 'Transfer to ACD', detail: `queue ${step.transferToAcd.queue}` });
+      enter({ kind: 'transfer', label: step.transferToAcd.name ?? 'Transfer to ACD', detail: `Transfer to ACD · queue ${step.transferToAcd.queue}` });
       return [];
     }
     if ('disconnect' in step) {
