@@ -142,3 +142,72 @@ export function generateProject(root, count, { variant = false } = {}) {
     if (kind === 2) writeFileSync(join(fixtures, `conversation-${i}.json`), JSON.stringify(conversationResponse(i), null, 2));
   }
 }
+
+/**
+ * Writes `flows` flow specs into `<root>/definitions/flows/`, each shaped like the bundled chat verification flow:
+ * four data-action calls (actions from a project of `count`), decisions, branches on failure and timeout.
+ */
+export function generateFlows(root, flows, count) {
+  const dir = join(root, 'definitions', 'flows');
+  mkdirSync(dir, { recursive: true });
+  for (let f = 0; f < flows; f++) {
+    const base = (f * templates.length) % count;
+    writeFileSync(join(dir, `bench-flow-${String(f).padStart(3, '0')}.flow.yaml`), `name: Bench Flow ${f}
+type: inboundChat
+variables:
+  dni: string
+  contactIds: stringCollection
+  titles: stringCollection
+  matchIndex: integer
+  contactId: string
+  communicationId: string
+steps:
+  - getParticipantData:
+      name: Read the customer's details
+      attributes:
+        context.DNI: dni
+  - decision:
+      name: DNI given?
+      condition: IsNotSetOrEmpty(Flow.dni)
+      "yes":
+        - transferToAcd: { name: Route without verification, queue: Bench Queue }
+  - callAction:
+      action: Find Contacts ${base}
+      inputs: { dni: Flow.dni }
+      outputs: { contactIds: contactIds, titles: titles }
+      success:
+        - updateData:
+            name: Find the exact DNI
+            set: { matchIndex: "FindFirst(Flow.titles, Flow.dni)" }
+        - decision:
+            name: Contact with this DNI exists?
+            condition: Flow.matchIndex >= 0
+            "yes":
+              - updateData:
+                  name: Keep the matching contact
+                  set: { contactId: "GetAt(Flow.contactIds, Flow.matchIndex)" }
+            "no":
+              - callAction:
+                  action: Create Contact ${base + 1}
+                  inputs: { firstName: Flow.dni, lastName: Flow.dni, dni: Flow.dni }
+                  outputs: { contactId: contactId }
+      failure:
+        - transferToAcd: { name: Route after a failed search, queue: Bench Queue }
+      timeout:
+        - transferToAcd: { name: Route after a slow search, queue: Bench Queue }
+  - callAction:
+      action: Customer Chat ${base + 2}
+      inputs: { conversationId: Chat.ConversationId }
+      outputs: { communicationId: communicationId }
+      failure:
+        - transferToAcd: { name: Route without a communication id, queue: Bench Queue }
+  - callAction:
+      action: Associate Contact ${base + 3}
+      inputs:
+        externalContactId: Flow.contactId
+        conversationId: Chat.ConversationId
+        mediaType: { lit: CHAT }
+  - transferToAcd: { name: Route the verified chat, queue: Bench Queue }
+`);
+  }
+}

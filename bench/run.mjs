@@ -1,4 +1,4 @@
-// npm run bench [-- --no-5000] [-- --quick] [-- --engines-only] [-- --incremental-only] [-- --archy-only]: generates synthetic definitions into bench/tmp/, times dactl
+// npm run bench [-- --no-5000] [-- --quick] [-- --engines-only] [-- --incremental-only] [-- --archy-only] [-- --catalog-only]: generates synthetic definitions into bench/tmp/, times dactl
 // against `node -e 0` and the floor (parse the YAML, write JSON), and writes bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchArchy } from './archy.mjs';
-import { generateProject } from './generate.mjs';
+import { generateFlows, generateProject } from './generate.mjs';
 import { cleanup, measure } from './measure.mjs';
 import { renderReport } from './report.mjs';
 
@@ -60,16 +60,66 @@ if (args.has('--incremental-only')) {
     log(`N=${n}: nothing changed ${unchanged.median.toFixed(0)} ms, one action changed ${rebuild.median.toFixed(0)} ms`);
     if (n === 5_000) targets.push(incrementalTarget(rebuild));
   }
+  replaceRows(rows, targets);
+  cleanup();
+  log('wrote the incremental rows of bench/results.md');
+  process.exit(0);
+}
+
+/** Replaces the given rows and targets in results.md, known by name and N (a target by name); the rest stays. */
+function replaceRows(rows, targets) {
   const rendered = renderReport({ meta: { date: '', machine: '', node: '', runsNote: '' }, rows, targets, engines: { jsonpath: {}, velocity: { none: {} } }, growth: {} }).split('\n');
   const resultsFile = join(benchDir, 'results.md');
-  // A row is known by its name and N, a target by its name.
   const keys = [...rows.map((r) => `| ${r.name} | ${r.n} |`), ...targets.map((t) => `| ${t.name} |`)];
   const keyOf = (line) => keys.find((key) => line.startsWith(key));
   const replacements = new Map(rendered.filter(keyOf).map((line) => [keyOf(line), line]));
   const lines = readFileSync(resultsFile, 'utf8').split('\n');
-  writeFileSync(resultsFile, lines.map((line) => replacements.get(keyOf(line)) ?? line).join('\n'));
+  const updated = lines.map((line) => replacements.get(keyOf(line)) ?? line);
+  // A row seen for the first time goes after the last row of its N, a new target at the end of the targets.
+  const present = (key) => lines.some((line) => line.startsWith(key));
+  for (const row of rows.filter((r) => !present(`| ${r.name} | ${r.n} |`))) {
+    const at = updated.findLastIndex((line) => line.startsWith('| ') && line.split(' | ')[1] === String(row.n));
+    updated.splice(at + 1, 0, replacements.get(`| ${row.name} | ${row.n} |`));
+  }
+  for (const target of targets.filter((t) => !present(`| ${t.name} |`))) {
+    let at = updated.findIndex((line) => line.startsWith('| target |'));
+    while (updated[at + 1]?.startsWith('|')) at++;
+    updated.splice(at + 1, 0, replacements.get(`| ${target.name} |`));
+  }
+  writeFileSync(resultsFile, updated.join('\n'));
+}
+
+const catalogRow = 'dactl catalog (with 100 flows), from no site/';
+
+/** A catalog of 1,000 actions and 100 flows calling them, each run from no site/ (as build rows start from no out/). */
+function measureCatalog(runs) {
+  const root = join(tmp, 'catalog');
+  generateProject(root, 1_000);
+  generateFlows(root, 100, 1_000);
+  const run = spawnSync(process.execPath, [bin, 'catalog', '--help'], { encoding: 'utf8' });
+  if (run.status !== 0) return { missing: true };
+  return measure([bin, 'catalog', 'definitions', '-o', 'site'], { cwd: root, runs, before: () => rmSync(join(root, 'site'), { recursive: true, force: true }) });
+}
+
+function catalogTarget(catalog, floor) {
+  const ratio = catalog.median !== undefined && floor.median !== undefined ? catalog.median / floor.median : undefined;
+  return { name: 'catalog of 1,000 actions and 100 flows vs the floor', measured: catalog.median, baseline: floor.median, ratio, limit: 3 };
+}
+
+if (args.has('--catalog-only')) {
+  // Replaces only the catalog row and target; the floor is measured alongside for the ratio, its row left alone.
+  const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const root = join(tmp, 'n1000');
+  log('generating N=1000');
+  generateProject(root, 1_000);
+  const floorRun = measure([floor, 'definitions', 'floor-out'], { cwd: root, runs: 5, before: () => rmSync(join(root, 'floor-out'), { recursive: true, force: true }) });
+  log('catalog');
+  const catalog = measureCatalog(5);
+  log(`floor ${floorRun.median.toFixed(0)} ms, catalog ${catalog.median?.toFixed(0)} ms`);
+  const note = `catalog-only run ${date}; the floor alongside: ${floorRun.median.toFixed(0)} ms`;
+  replaceRows([{ name: catalogRow, n: 1_000, ...catalog, note }], [catalogTarget(catalog, floorRun)]);
   cleanup();
-  log('wrote the incremental rows of bench/results.md');
+  log('wrote the catalog rows of bench/results.md');
   process.exit(0);
 }
 
@@ -156,6 +206,7 @@ for (const n of sizes) {
     generateProject(partner, n, { variant: true });
     result.diff = dactl('diff', n, [join(root, 'definitions'), join(partner, 'definitions'), '-d', join(root, 'definitions')], { cwd: root, runs, expectCodes: [0, 1] });
   } else result.diff = dactl('diff', n, []);
+  if (n === 1_000) result.catalog = record(catalogRow, n, measureCatalog(runs));
   perN[n] = result;
 }
 
@@ -193,6 +244,7 @@ if (big) {
     { name: 'build of 1,000 actions vs the floor', measured: big.build.median, baseline: big.floor.median, ratio: ratio(big.build, big.floor), limit: 1.5 },
     { name: 'lint of 1,000 actions vs the floor', measured: big.lint.median, baseline: big.floor.median, ratio: ratio(big.lint, big.floor), limit: 1.5 },
     { name: 'test of 1,000 tests vs the floor', measured: big.test.median, baseline: big.floor.median, ratio: ratio(big.test, big.floor), limit: 2.5 },
+    catalogTarget(big.catalog, big.floor),
   );
 }
 const huge = perN[5_000];

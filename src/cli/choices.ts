@@ -4,7 +4,7 @@ import type { Severity } from '../diagnostics/diagnostic.js';
 export const failSeverities = ['error', 'warn', 'info'] as const satisfies readonly Severity[];
 export const testFormats = ['text', 'json', 'junit'] as const;
 export const runFormats = ['text', 'json'] as const;
-export const diffFormats = ['tree', 'json', 'markdown'] as const;
+export const diffFormats = ['tree', 'json', 'markdown', 'html'] as const;
 
 export type TestFormat = (typeof testFormats)[number];
 export type RunFormat = (typeof runFormats)[number];

@@ -41,6 +41,18 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     });
 
   program
+    .command('catalog')
+    .description('write a static site of every action and flow (Archy files too), with flow diagrams, for file://')
+    .argument('[paths...]', 'definitions folders, export JSON files or Archy flow files', ['definitions'])
+    .option('-o, --out <dir>', 'site folder (replaced as a whole)', 'site')
+    .option('--title <text>', 'the title of the index page')
+    .option('-c, --config <file>', 'lint configuration file (default: .dactl.yaml in the current folder)')
+    .action(async (paths: string[], options) => {
+      const { runCatalog } = await import('./commands/catalog.js');
+      setExitCode(await runCatalog(paths, options, io));
+    });
+
+  program
     .command('import')
     .description('turn data-action exports (JSON files or folders of them) into action specs')
     .argument('<exports...>', 'export JSON files or folders')

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ExitCode, hasErrors } from '../../diagnostics/index.js';
 import { diffActions } from '../../diff/diff-actions.js';
+import { formatDiffHtml } from '../../diff/format-html.js';
 import { formatDiffJson } from '../../diff/format-json.js';
 import { formatDiffMarkdown } from '../../diff/format-markdown.js';
 import { formatDiffTree } from '../../diff/format-tree.js';
@@ -53,6 +54,7 @@ export async function runDiff(left: string, right: string, options: DiffCommandO
   const title = `${left} → ${right}`;
   if (options.format === 'json') io.stdout(formatDiffJson(result));
   else if (options.format === 'markdown') io.stdout(formatDiffMarkdown(result, title));
+  else if (options.format === 'html') io.stdout(formatDiffHtml(result, title));
   else io.stdout(formatDiffTree(result, title, painter(colourEnabled(io))));
 
   if (hasErrors(diagnostics)) {
