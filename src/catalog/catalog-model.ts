@@ -1,3 +1,4 @@
+import { isUnknownDefinitionFile } from '../diagnostics/registry.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -92,7 +93,7 @@ export async function collectCatalog(paths: readonly string[], cwd: string, lint
 
 async function addProject(catalog: Catalog, root: string, cwd: string, lint: LintConfig): Promise<void> {
   const project = await loadProject(root);
-  const problems = groupByFile(project.diagnostics.filter((d) => d.ruleId !== 'unknown-definition-file'));
+  const problems = groupByFile(project.diagnostics.filter((d) => !isUnknownDefinitionFile(d.ruleId)));
   // Flows first: their layouts run in the worker while this thread lints and runs the tests.
   for (const flow of project.flows) {
     if (!flow.spec) {

@@ -144,6 +144,7 @@ const fixedChecks = declare({
   'org-value-undefined': ['error', 'a `%{org.NAME}` the org profile has no value for'],
   'not-an-export': ['error', 'a JSON file that is not a valid data-action export'],
   'not-a-definition': ['warn', 'a file lint was given that is neither a spec nor an export'],
+  'path-not-found': ['error', 'a path on the command line that does not exist', { usage: true }],
   'config-not-found': ['error', 'the configuration file named with --config does not exist'],
   'config-unknown-rule': ['error', 'the configuration names a rule dactl does not have'],
   'invalid-suppression': ['warn', 'a `dactl-disable` comment without a rule id or a reason'],
@@ -256,6 +257,11 @@ const yamlParseIds = new Set(['yaml-syntax', 'yaml-unresolved-alias', ...(Object
 /** A problem reading the file as YAML (JSON is read as YAML too): `yaml-syntax` or one of the parser's own codes. */
 export function isYamlParseProblem(ruleId: string): boolean {
   return yamlParseIds.has(ruleId);
+}
+
+/** A YAML file under definitions/ that is none of the known kinds: a note, not a problem of a definition. */
+export function isUnknownDefinitionFile(ruleId: string): boolean {
+  return ruleId === 'unknown-definition-file';
 }
 
 /** The file is neither a spec nor an export: not a finding about a definition. */

@@ -1,3 +1,4 @@
+import { isUsageProblem } from '../../diagnostics/registry.js';
 import { basename, relative, resolve } from 'node:path';
 import { ExitCode } from '../../diagnostics/index.js';
 import { buildSite } from '../../catalog/build-site.js';
@@ -20,7 +21,7 @@ export async function runCatalog(paths: string[], options: CatalogCommandOptions
   const inputs = paths.map((path) => resolve(io.cwd, path));
   const catalog = await collectCatalog(inputs, io.cwd, lint.config);
   if (catalog.diagnostics.length) io.stderr(formatCompact(catalog.diagnostics, io.cwd));
-  if (catalog.diagnostics.some((d) => d.ruleId === 'path-not-found')) {
+  if (catalog.diagnostics.some((d) => isUsageProblem(d.ruleId))) {
     io.stderr('dactl: nothing was written: give definitions folders, export JSON files or Archy flow files that exist\n');
     return ExitCode.usage;
   }
