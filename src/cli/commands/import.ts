@@ -1,9 +1,10 @@
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importExports } from '../../decompile/import-exports.js';
 import { specToYaml } from '../../decompile/spec-yaml.js';
 import { ExitCode, hasErrors } from '../../diagnostics/index.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
 import { formatCompact } from '../../formatters/compact.js';
 import type { CliIo } from '../io.js';
 
@@ -31,8 +32,7 @@ export async function runImport(paths: string[], options: ImportCommandOptions, 
       refused++;
       continue;
     }
-    await mkdir(outDir, { recursive: true });
-    await writeFile(target, specToYaml(action.spec, schemaReference));
+    writeFileAtomic(target, specToYaml(action.spec, schemaReference));
     written.add(target);
     io.stdout(`${relative(io.cwd, action.source)} → ${relative(io.cwd, target)}\n`);
   }

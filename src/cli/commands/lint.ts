@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { compareDiagnostics, ExitCode, severityRank, type Diagnostic, type Severity } from '../../diagnostics/index.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
 import { displayPath } from '../../formatters/format-context.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { formatNames, formatters, type FormatName } from '../../formatters/index.js';
@@ -62,7 +62,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       const fixed = fixFile(file, config);
       files.push(fixed.result);
       if (fixed.after === fixed.before) continue;
-      if (options.fix) await writeFile(file.file, fixed.after);
+      if (options.fix) writeFileAtomic(file.file, fixed.after);
       else diffs.push(unifiedDiff(displayPath(file.file, io.cwd), fixed.before, fixed.after));
     }
     if (diffs.length) io.stdout(diffs.join(''));
@@ -80,8 +80,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   });
   if (toFile) {
     const output = resolve(io.cwd, options.output as string);
-    await mkdir(dirname(output), { recursive: true });
-    await writeFile(output, report);
+    writeFileAtomic(output, report);
   } else {
     io.stdout(report);
   }

@@ -1,8 +1,9 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specToYaml } from '../../decompile/spec-yaml.js';
 import { ExitCode } from '../../diagnostics/index.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
 import { asUserError, connectFromEnv } from '../../orgs/cli-support.js';
 import { readLiveOrg } from '../../orgs/live-actions.js';
 import { requireProfile } from '../../orgs/load-profiles.js';
@@ -37,8 +38,7 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
   for (const pulled of result.pulled) {
     const target = `${out}/${pulled.fileName}`;
     if (pulled.status === 'created' || pulled.status === 'updated') {
-      await mkdir(outDir, { recursive: true });
-      await writeFile(join(outDir, pulled.fileName), specToYaml(pulled.spec, schemaReference));
+      writeFileAtomic(join(outDir, pulled.fileName), specToYaml(pulled.spec, schemaReference));
     }
     const line =
       pulled.status === 'differs'
