@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { ExitCode, UserError } from './diagnostics/errors.js';
+import { environmentError } from './files/file-system-error.js';
 import { processIo } from './cli/io.js';
-import { runProgram } from './cli/program.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 async function main(): Promise<number> {
   const io = processIo();
   try {
+    // Loaded here so that even loading dactl's own modules (under a low `ulimit -n`) fails in one line.
+    const { runProgram } = await import('./cli/program.js');
     return await runProgram(process.argv.slice(2), io, version);
-  } catch (error) {
+  } catch (caught) {
+    const error = environmentError(caught) ?? caught;
     if (error instanceof UserError) {
       io.stderr(`dactl: ${error.message}\n`);
       return error.exitCode;

@@ -1,5 +1,5 @@
 import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileSystemError } from './file-system-error.js';
 
 let written = 0;
@@ -17,7 +17,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   try {
     existing = modeOf(target);
     const folder = dirname(target);
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
     temporary = join(folder, `.${basename(target).slice(0, 100)}.${process.pid}-${written++}.dactl-tmp`);
     const fd = openSync(temporary, 'wx', existing ?? 0o666);
     try {
@@ -48,6 +48,26 @@ function modeOf(file: string): number | undefined {
   }
   if (stats.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR', path: file });
   return stats.mode & 0o7777;
+}
+
+/**
+ * `mkdirSync(folder, { recursive: true })`, except that where it reports ENOENT for a refusal (a read-only disk,
+ * say), the folders are made one by one to learn the real cause.
+ */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const parts = folder.split(sep);
+    for (let end = 2; end <= parts.length; end++) {
+      try {
+        mkdirSync(parts.slice(0, end).join(sep));
+      } catch (step) {
+        if ((step as NodeJS.ErrnoException).code !== 'EEXIST') throw step;
+      }
+    }
+  }
 }
 
 function resolveLink(file: string): string {

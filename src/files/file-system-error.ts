@@ -55,3 +55,33 @@ export function errorPath(error: unknown): string | undefined {
   const path = (error as NodeJS.ErrnoException | undefined)?.path;
   return typeof path === 'string' ? path : undefined;
 }
+
+const verbs: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  scandir: 'read',
+  stat: 'read',
+  lstat: 'read',
+  readlink: 'read',
+  realpath: 'read',
+  access: 'read',
+  opendir: 'read',
+  write: 'write',
+  mkdir: 'create',
+  rename: 'write',
+  link: 'write',
+  unlink: 'remove',
+  rmdir: 'remove',
+  rm: 'remove',
+};
+
+/** Any error from the system that escaped a command (too many open files while loading, say) as one line. */
+export function environmentError(error: unknown): UserError | undefined {
+  const syscall = (error as NodeJS.ErrnoException | undefined)?.syscall;
+  const path = errorPath(error);
+  if (path !== undefined) return fileSystemError(error, (syscall && verbs[syscall]) || 'use', path);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || syscall === undefined) return undefined;
+  const refusal = Object.hasOwn(refusals, code) ? refusals[code] : undefined;
+  return new UserError(`the system refused ${syscall} (${code})${refusal ? `: ${refusal.reason}; ${refusal.remedy}` : '; run again, and report it if it persists'}`);
+}
