@@ -7,6 +7,7 @@ import type { OrgProfile } from '../orgs/org-profile.js';
 import type { ProjectAction } from '../project/load-project.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import { globMatcher } from './glob.js';
+import { own } from '../json/own.js';
 
 export type PullStatus = 'created' | 'updated' | 'unchanged' | 'differs';
 
@@ -91,7 +92,7 @@ export function pullActions(live: LiveOrg, options: PullOptions): PullResult {
 /** The category only when the profile would not supply the same one, and the timeout the export format lacks. */
 function withOrgFields(spec: ActionSpec, live: LiveAction, profile: OrgProfile): ActionSpec {
   const { action } = live;
-  const category = profile.integrations?.[spec.integration] === action.category ? undefined : action.category;
+  const category = own(profile.integrations, spec.integration) === action.category ? undefined : action.category;
   const timeoutSeconds = action.config?.timeoutSeconds;
   const { name, integration, ...rest } = spec;
   return {

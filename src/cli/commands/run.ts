@@ -9,6 +9,7 @@ import { formatTrace } from '../../simulate/format-trace.js';
 import { MAX_RESPONSE_BYTES } from '../../simulate/response-body.js';
 import { simulateAction } from '../../simulate/simulate-action.js';
 import type { CliIo } from '../io.js';
+import { own } from '../../json/own.js';
 
 export interface RunCommandOptions {
   input?: string[];
@@ -79,7 +80,7 @@ function inputPairs(pairs: string[], artifact: DataActionExport): Record<string,
     const equals = pair.indexOf('=');
     if (equals <= 0) throw new UserError(`--input ${pair}: write name=value`);
     const name = pair.slice(0, equals);
-    input[name] = typed(pair.slice(equals + 1), properties[name]?.type);
+    input[name] = typed(pair.slice(equals + 1), own(properties, name)?.type);
   }
   return input;
 }
