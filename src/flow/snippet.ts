@@ -5,7 +5,8 @@ import { validateArchyCallDataItem } from './archy-schemas.js';
 import { categorySubstitution, failureOutputs, flowCategory, noValue, variableBinding, type CallDataView } from './call-data-view.js';
 import { contractInputs, contractOutputs } from './contract-fields.js';
 import { renderYamlTemplate } from './render-template.js';
-import type { TemplateSet } from './template-set.js';
+import { callDataItem, snippetText, type SnippetContext } from './snippet-text.js';
+import { isBundled, type TemplateSet } from './template-set.js';
 
 export interface SnippetVariable {
   name: string;
@@ -62,7 +63,12 @@ export function snippetView(artifact: DataActionExport, pinnedCategory: string |
 
 export function renderSnippet(templates: TemplateSet, artifact: DataActionExport, pinnedCategory: string | undefined): Snippet {
   const { view, variables } = snippetView(artifact, pinnedCategory);
-  const context = { ...view, variables, categorySubstitution: pinnedCategory === undefined ? categorySubstitution : null };
+  const context: SnippetContext = { ...view, variables, categorySubstitution: pinnedCategory === undefined ? categorySubstitution : null };
+  // With the bundled templates the item is checked as a value and written directly; a user's templates are
+  // rendered and their output parsed back, and so is an item the schema rejects, to say which line did it.
+  if (isBundled(templates, 'snippet') && isBundled(templates, 'call-data') && validateArchyCallDataItem(callDataItem(view))) {
+    return { text: snippetText(context), diagnostics: [] };
+  }
   const rendered = renderYamlTemplate(templates, 'snippet', context, validateArchyCallDataItem, 'a callData item');
   return { text: rendered.text, diagnostics: rendered.diagnostics };
 }
