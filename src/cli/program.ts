@@ -72,6 +72,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--remote', "run the tests' inputs through the org's test endpoint and compare with the local simulation")
     .option('--org <profile>', 'the org profile for --remote (definitions/orgs/<profile>.yaml)')
     .option('-d, --definitions <dir>', 'definitions folder holding the org profiles', 'definitions')
+    .option('--no-cache', "run every test, even those whose spec and response files are unchanged since they passed or failed")
     .action(async (paths: string[], options) => {
       if (options.remote) {
         const { runRemoteTest } = await import('./commands/test-remote.js');

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { discoverDefinitions } from '../project/discover.js';
 import { loadAction } from '../project/load-project.js';
 import { runSpecTests, type SpecTestReport } from './run-spec-tests.js';
+import type { TestCache } from './test-cache.js';
 
 export interface TestRun {
   reports: SpecTestReport[];
@@ -15,8 +16,11 @@ export interface TestRun {
   broken: number;
 }
 
-/** Runs the tests of every action spec in `paths` (spec files or folders searched for `*.action.yaml`). */
-export async function runProjectTests(paths: readonly string[]): Promise<TestRun> {
+/**
+ * Runs the tests of every action spec in `paths` (spec files or folders searched for `*.action.yaml`); with a
+ * `cache`, a spec whose file and response files are unchanged since its last run is not run again.
+ */
+export async function runProjectTests(paths: readonly string[], cache?: TestCache): Promise<TestRun> {
   const run: TestRun = { reports: [], diagnostics: [], passed: 0, failed: 0, broken: 0 };
   const files: string[] = [];
   for (const path of paths.map((p) => resolve(p))) {
@@ -31,7 +35,12 @@ export async function runProjectTests(paths: readonly string[]): Promise<TestRun
     }
   }
   for (const file of [...new Set(files)]) {
-    const report = await runSpecTests(await loadAction(file));
+    let report = cache?.lookup(file);
+    if (!report) {
+      const action = await loadAction(file);
+      report = await runSpecTests(action);
+      cache?.remember(action, report);
+    }
     run.reports.push(report);
     if (report.diagnostics.length) run.broken++;
     for (const result of report.results) {
@@ -39,5 +48,6 @@ export async function runProjectTests(paths: readonly string[]): Promise<TestRun
       else run.failed++;
     }
   }
+  cache?.save();
   return run;
 }

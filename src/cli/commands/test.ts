@@ -5,10 +5,13 @@ import { formatTestJunit } from '../../formatters/test-junit.js';
 import { formatStep } from '../../simulate/format-trace.js';
 import { runProjectTests, type TestRun } from '../../simulate/run-project-tests.js';
 import type { SpecTestResult } from '../../simulate/run-spec-tests.js';
+import { TestCache } from '../../simulate/test-cache.js';
 import type { CliIo } from '../io.js';
 
 export interface TestCommandOptions {
   format?: string;
+  /** False with `--no-cache`: run every test, and keep no results. */
+  cache?: boolean;
 }
 
 const formats = ['text', 'json', 'junit'];
@@ -17,7 +20,7 @@ export async function runTest(paths: string[], options: TestCommandOptions, io: 
   const format = options.format ?? 'text';
   if (!formats.includes(format)) throw new UserError(`unknown format "${format}"; use ${formats.join(', ')}`);
   const targets = (paths.length ? paths : ['definitions']).map((p) => resolve(io.cwd, p));
-  const run = await runProjectTests(targets);
+  const run = await runProjectTests(targets, options.cache === false ? undefined : TestCache.open(resolve(io.cwd, '.dactl-cache')));
   if (run.diagnostics.length && run.reports.length === 0) {
     throw new UserError(run.diagnostics.map((d) => `${relative(io.cwd, d.file) || d.file}: ${d.message}`).join('; '));
   }
