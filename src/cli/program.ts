@@ -58,6 +58,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--fix', 'apply the mechanical fixes to the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff; change nothing')
     .option('--print-config', 'print the effective rule settings and exit')
+    .option('--no-cache', 'lint every file, even those whose text was linted before with the same settings')
     .option('-c, --config <file>', 'configuration file (default: .dactl.yaml in the current folder)')
     .action(async (paths: string[], options) => {
       const { runLint } = await import('./commands/lint.js');

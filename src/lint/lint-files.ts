@@ -13,6 +13,8 @@ import { exportTarget, specTarget, type LintTarget } from './lint-target.js';
 import { runRules, type SourceFix } from './run-lint.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
 import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
+import { contentHash } from '../output/content-hash.js';
+import type { ResultCache } from '../output/result-cache.js';
 
 export type LintedKind = 'spec' | 'export' | 'skipped';
 
@@ -30,17 +32,33 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
-/** Lints spec files, export JSON files and folders of them. */
-export async function lintPaths(paths: readonly string[], config: LintConfig): Promise<LintResult> {
+/** What linting one file's text found, as kept between runs. */
+export type CachedLint = Omit<FileLintResult, 'file' | 'text'>;
+
+/**
+ * Lints spec files, export JSON files and folders of them. With a `cache` (opened with `config` as its settings),
+ * a file whose text was linted before is answered from it.
+ */
+export async function lintPaths(paths: readonly string[], config: LintConfig, cache?: ResultCache<CachedLint>): Promise<LintResult> {
   const { files, diagnostics } = await collectFiles(paths);
-  const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config));
+  const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config, cache));
+  cache?.save();
   const all = [...diagnostics, ...results.flatMap((r) => r.diagnostics)].sort(compareDiagnostics);
   return { files: results, diagnostics: all };
 }
 
-async function lintFile(file: string, config: LintConfig): Promise<FileLintResult> {
+async function lintFile(file: string, config: LintConfig, cache: ResultCache<CachedLint> | undefined): Promise<FileLintResult> {
   const info = await stat(file);
-  if (info.size <= maxSourceBytes) return lintText(file, await readFile(file, 'utf8'), config);
+  if (info.size <= maxSourceBytes) {
+    const text = await readFile(file, 'utf8');
+    if (!cache) return lintText(file, text, config);
+    const hash = contentHash(text);
+    const cached = cache.lookup(file, hash);
+    if (cached) return { file, text, ...cached };
+    const { file: _file, text: _text, ...result } = lintText(file, text, config);
+    cache.remember(file, result, { hash });
+    return { file, text, ...result };
+  }
   const tooLarge: Diagnostic = {
     ruleId: 'file-too-large',
     severity: 'error',

@@ -7,7 +7,8 @@ import { formatCompact } from '../../formatters/compact.js';
 import { formatNames, formatters, type FormatName } from '../../formatters/index.js';
 import { effectiveSettings, loadLintConfig, type LintConfig } from '../../lint/config.js';
 import { fixFile } from '../../lint/fix-result.js';
-import { lintPaths } from '../../lint/lint-files.js';
+import { lintPaths, type CachedLint } from '../../lint/lint-files.js';
+import { ResultCache } from '../../output/result-cache.js';
 import { allRules } from '../../lint/rules/index.js';
 import { unifiedDiff } from '../../lint/unified-diff.js';
 import type { CliIo } from '../io.js';
@@ -22,6 +23,8 @@ export interface LintCommandOptions {
   printConfig?: boolean;
   config?: string;
   toolVersion?: string;
+  /** False with `--no-cache`. */
+  cache?: boolean;
 }
 
 const severities: readonly Severity[] = ['error', 'warn', 'info'];
@@ -47,7 +50,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     return ExitCode.ok;
   }
 
-  const linted = await lintPaths(targets, config);
+  // Fixes are computed afresh, so that what --fix writes never comes from an older run.
+  const cache = options.fix || options.fixDryRun || options.cache === false ? undefined : ResultCache.open<CachedLint>(resolve(io.cwd, '.dactl-cache/lint.json'), config);
+  const linted = await lintPaths(targets, config, cache);
   const missing = linted.diagnostics.filter((d) => d.ruleId === 'path-not-found');
   if (missing.length) {
     for (const d of missing) io.stderr(`dactl: ${displayPath(d.file, io.cwd)}: no such file or folder\n`);

@@ -15,8 +15,8 @@ const spec = `${minimalAction}tests:
 /** Rewrites what the cache remembers for every spec, so that a run answered from it can be told apart. */
 function markCachedReports(root: string): void {
   const file = join(root, '.dactl-cache/tests.json');
-  const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { report: { results: Array<{ name: string }> } }> };
-  for (const entry of Object.values(cache.entries)) for (const result of entry.report.results) result.name = 'from the cache';
+  const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { result: { results: Array<{ name: string }> } }> };
+  for (const entry of Object.values(cache.entries)) for (const result of entry.result.results) result.name = 'from the cache';
   writeFileSync(file, JSON.stringify(cache));
 }
 
@@ -51,5 +51,24 @@ describe('dactl test keeps results and reruns only what changed', () => {
     expect(changedResponse.stdout).toContain('0 passed, 2 failed');
     expect(changedResponse.code).toBe(1);
     expect((await runCli(['test'], { cwd: root })).stdout).toContain('0 passed, 2 failed');
+  });
+});
+
+describe('dactl lint keeps each file\'s findings while its text and the settings are unchanged', () => {
+  it('answers unchanged files from the cache, relints edited ones, and --no-cache lints everything', async () => {
+    const action = minimalAction;
+    const root = tempProject({ 'definitions/actions/a.action.yaml': action, 'definitions/actions/b.action.yaml': action.replace('Get Conversation', 'Get Other') });
+    const first = await runCli(['lint', '-f', 'json'], { cwd: root });
+    const file = join(root, '.dactl-cache/lint.json');
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { result: { diagnostics: Array<{ message: string; ruleId: string; severity: string }> } }> };
+    for (const [path, entry] of Object.entries(cache.entries)) entry.result.diagnostics = [{ ruleId: 'from-the-cache', severity: 'warn', message: 'from the cache', file: path, path: [] } as never];
+    writeFileSync(file, JSON.stringify(cache));
+    const cached = await runCli(['lint', '-f', 'json'], { cwd: root });
+    expect(cached.stdout.match(/"ruleId":\s*"from-the-cache"/g)).toHaveLength(2);
+    writeFileSync(join(root, 'definitions/actions/b.action.yaml'), `${action.replace('Get Conversation', 'Get Other')}\n`);
+    expect((await runCli(['lint', '-f', 'json'], { cwd: root })).stdout.match(/"ruleId":\s*"from-the-cache"/g)).toHaveLength(1);
+    const fresh = await runCli(['lint', '-f', 'json', '--no-cache'], { cwd: root });
+    expect(fresh.stdout).not.toContain('from the cache');
+    expect(JSON.parse(fresh.stdout)).toEqual(JSON.parse(first.stdout));
   });
 });
