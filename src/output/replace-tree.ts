@@ -35,11 +35,7 @@ export async function replaceTree(dir: string, tree: OutputTree, differences: re
       rmSync(staging, { recursive: true, force: true });
       throw fileSystemError(error, 'write', dir, `${dir} was left as it was`) ?? error;
     }
-    try {
-      finishSwap(dir, swap);
-    } catch (error) {
-      throw fileSystemError(error, 'finish writing', dir, 'run the build again once that is fixed to complete it') ?? error;
-    }
+    completeSwap(dir, swap);
   } finally {
     await release();
   }
@@ -50,11 +46,18 @@ export async function finishInterruptedSwap(dir: string): Promise<void> {
   if (!existsSync(swapFolder(dir))) return;
   const { swap, release } = await lockOutput(dir);
   try {
+    completeSwap(dir, swap);
+  } finally {
+    await release();
+  }
+}
+
+/** Step 3 of a committed swap; a failure here is reported as such, since the next build finishes the job. */
+function completeSwap(dir: string, swap: string): void {
+  try {
     finishSwap(dir, swap);
   } catch (error) {
     throw fileSystemError(error, 'finish writing', dir, 'run the build again once that is fixed to complete it') ?? error;
-  } finally {
-    await release();
   }
 }
 

@@ -30,14 +30,19 @@ while (!fs.existsSync(stop)) {
 process.stdout.write(JSON.stringify(seen));
 `;
 
+/** Two sets of `count` actions with different names, and the out/ each builds to. */
+function twoVariants(count: number): Array<{ definitions: Record<string, string>; out: Record<string, string> }> {
+  return ['a ', 'b '].map((tag) => {
+    const alone = tempProject(manyActions(count, tag));
+    expect(dactl(['build'], alone).code).toBe(0);
+    return { definitions: manyActions(count, tag), out: snapshotTree(join(alone, 'out')) };
+  });
+}
+
 describe('out/ while builds replace it', () => {
   it('is there, with every file whole, at every instant of 20 builds', async () => {
     const count = 20;
-    const variants = ['a ', 'b '].map((tag) => {
-      const alone = tempProject(manyActions(count, tag));
-      expect(dactl(['build'], alone).code).toBe(0);
-      return { definitions: manyActions(count, tag), out: snapshotTree(join(alone, 'out')) };
-    });
+    const variants = twoVariants(count);
     const root = tempProject(variants[0]!.definitions);
     expect(dactl(['build'], root).code).toBe(0);
 
@@ -68,11 +73,7 @@ describe('out/ while builds replace it', () => {
 describe('a build killed at a random instant', () => {
   it('leaves out/ whole (old files, new files, or the old being replaced by the new), and the next build finishes it', async () => {
     const count = 30;
-    const variants = ['a ', 'b '].map((tag) => {
-      const alone = tempProject(manyActions(count, tag));
-      expect(dactl(['build'], alone).code).toBe(0);
-      return { definitions: manyActions(count, tag), out: snapshotTree(join(alone, 'out')) };
-    });
+    const variants = twoVariants(count);
     const wholeFiles = (out: Record<string, string>): void => {
       for (const [path, text] of Object.entries(out)) {
         if (text !== variants[0]!.out[path] && text !== variants[1]!.out[path]) throw new Error(`${path} is neither old nor new`);
