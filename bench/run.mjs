@@ -1,4 +1,4 @@
-// npm run bench [-- --no-5000] [-- --large] [-- --quick] [-- --engines-only] [-- --incremental-only]: generates synthetic
+// npm run bench [-- --no-5000] [-- --large] [-- --runs=N] [-- --engines-only] [-- --incremental-only]: generates synthetic
 // definitions and copies of the real exports in ../shared, on tmpfs and on disk, times dactl against `node -e 0` and
 // the floor (parse the YAML, write JSON), and writes bench/results.md. `--large` adds N = 20,000.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -73,8 +73,9 @@ if (args.has('--incremental-only')) {
   process.exit(0);
 }
 
-const runsFor = (n) => (args.has('--quick') ? 1 : n >= 5_000 ? 1 : n >= 1_000 ? 3 : 5);
-const warmupFor = (n) => (n >= 5_000 ? 0 : 1);
+const runs = Number([...args].find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+const runsFor = (n) => (n >= 5_000 ? 1 : runs);
+const warmupFor = (n) => (n >= 5_000 || runs === 1 ? 0 : 1);
 const rows = [];
 const record = (name, n, result, note) => {
   rows.push({ name, n, ...result, note });
@@ -104,8 +105,8 @@ const nodeBare = record('node -e 0', undefined, measure(['-e', '0'], { runs: 11 
 const version = record('dactl --version', undefined, measure([bin, '--version'], { runs: 11 }));
 const one = join(primary.dir, 'one');
 generateProject(one, 1);
-const oneBuild = record(`dactl build (${primary.name})`, 1, measure([bin, 'build'], { cwd: one, runs: 11, before: cleanOut(one) }));
-const oneLint = record(`dactl lint --no-cache (${primary.name})`, 1, measure([bin, 'lint', '--no-cache'], { cwd: one, runs: 11 }));
+const oneBuild = record(`dactl build (${primary.name})`, 1, measure([bin, 'build'], { cwd: one, runs: Math.max(runs, 5), before: cleanOut(one) }));
+const oneLint = record(`dactl lint --no-cache (${primary.name})`, 1, measure([bin, 'lint', '--no-cache'], { cwd: one, runs: Math.max(runs, 5) }));
 
 /** Every command at `n` actions of `set` under `location`; `full` adds the rebuilds and the cached runs. */
 function measureAll(location, set, n) {
@@ -201,7 +202,7 @@ const meta = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`,
   node: process.versions.node,
-  runsNote: `medians of 11 runs (cold start, one file), 3 (N = 1,000), 1 (N ≥ 5,000), after one warm-up below 5,000; clean rows start from an empty out/ and no cache, tmpfs is /dev/shm, disk is bench/tmp/`,
+  runsNote: `medians of 11 runs (cold start), ${Math.max(runs, 5)} (one file), ${runs} (N = 1,000), 1 (N ≥ 5,000)${runs > 1 ? ', after one warm-up below 5,000' : ''}; clean rows start from an empty out/ and no cache, tmpfs is /dev/shm, disk is bench/tmp/`,
 };
 const notesFile = join(benchDir, 'profile-notes.md');
 const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';

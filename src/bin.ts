@@ -7,7 +7,13 @@ import { processIo } from './cli/io.js';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 async function main(): Promise<number> {
-  const io = processIo();
+  let io;
+  try {
+    io = processIo();
+  } catch (error) {
+    process.stderr.write(`dactl: ${environmentError(error)?.message ?? String(error)}\n`);
+    return ExitCode.usage;
+  }
   try {
     // Loaded here so that even loading dactl's own modules (under a low `ulimit -n`) fails in one line.
     const { runProgram } = await import('./cli/program.js');

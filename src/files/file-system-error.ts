@@ -78,6 +78,7 @@ const verbs: Record<string, string> = {
 /** Any error from the system that escaped a command (too many open files while loading, say) as one line. */
 export function environmentError(error: unknown): UserError | undefined {
   const syscall = (error as NodeJS.ErrnoException | undefined)?.syscall;
+  if (syscall === 'uv_cwd') return new UserError('the current folder no longer exists; change to an existing folder and run again');
   const path = errorPath(error);
   if (path !== undefined) return fileSystemError(error, (syscall && verbs[syscall]) || 'use', path);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

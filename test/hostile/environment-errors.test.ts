@@ -97,3 +97,13 @@ describe('a refusal by the file system or the environment is one line naming the
     expect(snapshotTree(mount)).toEqual({ 'keep.txt': 'keep\n' });
   });
 });
+
+describe('a current folder that no longer exists', () => {
+  it('is one line saying so', () => {
+    const root = projectWithPreviousOut();
+    const gone = join(root, 'gone');
+    mkdirSync(gone);
+    const result = spawnSync('sh', ['-c', `cd "${gone}" && rmdir "${gone}" && exec "$0" "$@"`, process.execPath, bin, 'build'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expectOneLine({ code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr }, /^dactl: the current folder no longer exists; change to an existing folder and run again\n$/);
+  });
+});
