@@ -14,10 +14,16 @@ async function main(): Promise<number> {
     process.stderr.write(`dactl: ${environmentError(error)?.message ?? String(error)}\n`);
     return ExitCode.usage;
   }
+  const argv = process.argv.slice(2);
+  // Answered before the command table is loaded: `--version` is what scripts call most often.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    io.stdout(`${version}\n`);
+    return ExitCode.ok;
+  }
   try {
     // Loaded here so that even loading dactl's own modules (under a low `ulimit -n`) fails in one line.
     const { runProgram } = await import('./cli/program.js');
-    return await runProgram(process.argv.slice(2), io, version);
+    return await runProgram(argv, io, version);
   } catch (caught) {
     const error = environmentError(caught) ?? caught;
     if (error instanceof UserError) {
