@@ -1,6 +1,7 @@
 // Synthetic definitions modelled on the bundled actions: filters, bodies with optional members, query strings,
 // and tests with recorded responses. Deterministic: the same N always gives the same files.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const searchResponse = (i) => ({
@@ -210,4 +211,25 @@ steps:
   - transferToAcd: { name: Route the verified chat, queue: Bench Queue }
 `);
   }
+}
+
+/**
+ * `count` specs imported from the real exports in `corpusDir` (with `dactl import`), each copy renamed so every
+ * action is distinct. Returns false when the corpus is not there.
+ */
+export function generateRealProject(root, count, { bin, corpusDir }) {
+  rmSync(root, { recursive: true, force: true });
+  if (!existsSync(corpusDir)) return false;
+  const imported = join(root, 'imported');
+  spawnSync(process.execPath, [bin, 'import', corpusDir, '-o', imported], { stdio: 'ignore' });
+  const specs = readdirSync(imported).sort().map((name) => readFileSync(join(imported, name), 'utf8'));
+  if (specs.length === 0) return false;
+  const actions = join(root, 'definitions', 'actions');
+  mkdirSync(actions, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const text = specs[i % specs.length].replace(/^name: (.*)$/m, (_, name) => `name: ${name.replace(/^(["'])(.*)\1$/, '$2')} ${i}`);
+    writeFileSync(join(actions, `real-${String(i).padStart(5, '0')}.action.yaml`), text);
+  }
+  rmSync(imported, { recursive: true, force: true });
+  return true;
 }

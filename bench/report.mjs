@@ -5,7 +5,7 @@ const mb = (value) => (value === undefined ? 'n/a' : `${value.toFixed(0)} MB`);
 export function renderReport({ meta, rows, targets, engines, growth }) {
   const lines = [];
   lines.push('# dactl benchmark', '');
-  lines.push(`Run ${meta.date} on ${meta.machine}; Node ${meta.node}; ${meta.runsNote}. Regenerate with \`npm run bench\` (\`-- --no-5000\` skips N = 5,000).`, '');
+  lines.push(`Run ${meta.date} on ${meta.machine}; Node ${meta.node}; ${meta.runsNote}. Regenerate with \`npm run bench\` (\`-- --no-5000\` skips N = 5,000, \`-- --large\` adds 20,000, \`-- --runs=N\` sets the runs at 1,000).`, '');
   lines.push('## Targets', '', '| target | measured | baseline | ratio | target ratio | met |', '|---|---|---|---|---|---|');
   for (const t of targets) {
     const met = t.ratio === undefined ? 'n/a' : t.ratio <= t.limit ? 'yes' : '**no**';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from '@commander-js/extra-typings';
 import { ExitCode, UserError } from '../diagnostics/errors.js';
+import { environmentError } from '../files/file-system-error.js';
 import type { CliIo } from './io.js';
 import { createProgram } from './program.js';
 
@@ -16,7 +17,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
-  } catch (error) {
+  } catch (caught) {
+    const error = environmentError(caught) ?? caught;
     if (error instanceof CommanderError) return benignExits.includes(error.code) ? ExitCode.ok : ExitCode.usage;
     if (error instanceof UserError) {
       io.stderr(`dactl: ${error.message}\n`);

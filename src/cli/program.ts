@@ -92,6 +92,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--prune-suppressions', 'drop the recorded findings that are fixed from dactl-suppressions.json')
     .option('--suppressions-location <file>', 'the suppressions file (default: dactl-suppressions.json in the current folder)')
     .option('-c, --config <file>', 'the one configuration file to use (default: each file\'s nearest .dactl.yaml files, up to the project\'s)')
+    .option('--no-cache', 'lint every file, even those whose text was linted before with the same settings')
     .action(async (paths, options) => {
       const { runLint } = await import('./commands/lint.js');
       setExitCode(await runLint(paths, { ...options, toolVersion: version }, io));
@@ -115,6 +116,7 @@ export function createProgram(io: CliIo, version: string, setExitCode: (code: nu
     .option('--remote', "run the tests' inputs through the org's test endpoint and compare with the local simulation")
     .option('--org <profile>', 'the org profile for --remote (definitions/orgs/<profile>.yaml)')
     .option('-d, --definitions <dir>', 'definitions folder holding the org profiles', 'definitions')
+    .option('--no-cache', "run every test, even those whose spec and response files are unchanged since they passed or failed")
     .action(async (paths, options) => {
       if (options.remote) {
         const { runRemoteTest } = await import('./commands/test-remote.js');

@@ -4,6 +4,7 @@ import type { DataActionExport } from '../export/data-action-export.js';
 import type { ContractHeader, JsonObject, OutputSpec } from '../spec/action-spec.js';
 import { liftHeader } from './lift-inputs.js';
 import { isJsonObject, sameJson } from '../json/json-values.js';
+import { own } from '../json/own.js';
 
 const outputTypes = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
 
@@ -70,10 +71,10 @@ function addTranslations(
 ): Record<string, OutputSpec> | undefined {
   for (const [name, output] of Object.entries(outputs)) {
     const key = `${prefix}${name}`;
-    const from = response.translationMap[key];
+    const from = own(response.translationMap, key);
     if (from !== undefined) {
       output.from = from;
-      const fallback = firstFromArrayDefault(response.successTemplate, key) ?? response.translationMapDefaults[key];
+      const fallback = firstFromArrayDefault(response.successTemplate, key) ?? own(response.translationMapDefaults, key);
       if (fallback !== undefined && fallback !== 'null') {
         try {
           output.default = JSON.parse(fallback);

@@ -2,6 +2,7 @@ import type { ComparableAction } from './comparable-action.js';
 import { normaliseText } from './normalise.js';
 import { unifiedDiff } from './unified-diff.js';
 import { isJsonObject, sortKeys } from '../json/json-values.js';
+import { own } from '../json/own.js';
 
 export interface FieldChange {
   /** Dotted path in the export's terms, e.g. `config.request.requestUrlTemplate`. */
@@ -82,8 +83,8 @@ function compareMap(
   const a = left ?? {};
   const b = right ?? {};
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    const x = a[key];
-    const y = b[key];
+    const x = own(a, key);
+    const y = own(b, key);
     const same = jsonValues && x !== undefined && y !== undefined ? normaliseText(x) === normaliseText(y) : x === y;
     if (!same) leaf(`${field}.${key}`, x, y, false);
   }
@@ -93,7 +94,7 @@ function compareMap(
 function compareJson(field: string, left: unknown, right: unknown, leaf: (field: string, a: unknown, b: unknown) => void): void {
   if (isJsonObject(left) && isJsonObject(right)) {
     for (const key of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
-      compareJson(`${field}.${key}`, left[key], right[key], leaf);
+      compareJson(`${field}.${key}`, own(left, key), own(right, key), leaf);
     }
     return;
   }

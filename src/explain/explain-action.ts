@@ -2,6 +2,7 @@ import archy from 'archy';
 import type { DataActionExport } from '../export/data-action-export.js';
 import { compileJsonPath } from '../jsonpath/index.js';
 import type { JsonObject } from '../spec/action-spec.js';
+import { own } from '../json/own.js';
 
 export interface TreeNode {
   label: string;
@@ -44,7 +45,7 @@ export function explainAction(artifact: DataActionExport, extra: { category?: st
 
   const translations = Object.entries(response.translationMap).map(([key, path]) => {
     const nodes = [leaf(`from ${path}`), leaf(pathShape(path))];
-    const fallback = response.translationMapDefaults[key];
+    const fallback = own(response.translationMapDefaults, key);
     if (fallback !== undefined) nodes.push(leaf(`default ${fallback}`));
     return { label: key, nodes };
   });

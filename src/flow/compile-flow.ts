@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { bareVariableName, wrapValue } from './flow-values.js';
 import { normaliseVariables } from './flow-variables.js';
 import { categoryKey, substitutionKeysOf, substitutionUses, type FlowSubstitutions } from './substitutions.js';
+import { own } from '../json/own.js';
 
 export interface FlowView {
   template: FlowTypeFacts['template'];
@@ -80,11 +81,11 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
       const call = step.callAction;
       const action = catalog.actions.get(call.action);
       const inputs: BoundValue[] = (action?.inputs ?? []).flatMap((input) => {
-        const value = call.inputs?.[input.name];
+        const value = own(call.inputs, input.name);
         return value === undefined ? [noValue(input.name)] : [{ key: input.name, ...wrapValue(value) }];
       });
       const outputs = (action?.outputs ?? []).map((output) => {
-        const variable = call.outputs?.[output.key];
+        const variable = own(call.outputs, output.key);
         return variable === undefined ? noValue(output.key) : variableBinding(output.key, qualify(variable));
       });
       const failures = new Map(Object.entries(call.failureOutputs ?? {}).map(([key, variable]) => [key, qualify(variable)]));
@@ -112,11 +113,11 @@ export function compileFlow(spec: FlowSpec, catalog: FlowCatalog): FlowView {
         name: call.name ?? call.module,
         module: call.module,
         inputs: [...(module?.inputs.keys() ?? [])].map((name) => {
-          const value = call.inputs?.[name];
+          const value = own(call.inputs, name);
           return value === undefined ? noValue(`Common.${name}`) : stripExpressionPath({ key: `Common.${name}`, ...wrapValue(value) });
         }),
         outputs: [...(module?.outputs.keys() ?? [])].map((name) => {
-          const variable = call.outputs?.[name];
+          const variable = own(call.outputs, name);
           return variable === undefined ? noValue(`Common.${name}`) : variableBinding(`Common.${name}`, qualify(variable));
         }),
       };

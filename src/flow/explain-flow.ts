@@ -7,6 +7,7 @@ import { stepKinds } from './step-kinds.js';
 import { flowTypeFacts } from './flow-types.js';
 import { bareVariableName, wrapValue } from './flow-values.js';
 import { normaliseVariables } from './flow-variables.js';
+import { own } from '../json/own.js';
 
 /** A flow as a tree: variables, then each step with the action it calls and how inputs and outputs are bound. */
 export function explainFlow(spec: FlowSpec, catalog: FlowCatalog): TreeNode {
@@ -19,12 +20,12 @@ export function explainFlow(spec: FlowSpec, catalog: FlowCatalog): TreeNode {
       const action = catalog.actions.get(call.action);
       if (!action) return leaf(`call action "${call.action}"  (not in the definitions)`);
       const inputs = action.inputs.map((input) => {
-        const value = call.inputs?.[input.name];
+        const value = own(call.inputs, input.name);
         const facts = `${input.type ?? input.jsonType}, ${input.required ? 'required' : 'optional'}`;
         return leaf(`${input.name}  ${facts}  ← ${value === undefined ? '(unset)' : describeValue(value)}`);
       });
       const outputs = action.outputs.map((output) => {
-        const variable = call.outputs?.[output.key];
+        const variable = own(call.outputs, output.key);
         return leaf(`${output.key}  ${output.type ?? `${output.jsonType} (no Architect type)`}  → ${variable === undefined ? '(unset)' : qualify(variable)}`);
       });
       const failures = failureOutputKeys

@@ -1,4 +1,5 @@
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import type { ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import type { Diagnostic, Range } from '../diagnostics/index.js';
@@ -18,6 +19,16 @@ export interface RenderedYaml {
 }
 
 const markerPrefix = '#dactl-template@';
+
+let loadedHandlebars: typeof Handlebars | undefined;
+
+/**
+ * Handlebars is loaded on the first render: a build with the bundled snippet templates renders none, and loading
+ * it (with its source-map dependency) was half of a one-file build.
+ */
+function handlebars(): typeof Handlebars {
+  return (loadedHandlebars ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars);
+}
 
 
 /**
@@ -56,7 +67,7 @@ function compiledEnvironment(templates: TemplateSet, marked: boolean): Environme
 }
 
 function compileEnvironment(templates: TemplateSet, marked: boolean): Environment {
-  const hb = Handlebars.create();
+  const hb = handlebars().create();
   hb.registerHelper('scalar', (value: unknown, options: Handlebars.HelperOptions & { loc?: hbs.AST.SourceLocation; ids?: unknown[] }) => {
     if (value === undefined) {
       // Helper arguments escape strict mode's missing-field check, so a misspelt field would render as null.

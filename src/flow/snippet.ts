@@ -6,13 +6,11 @@ import { failureOutputs, flowCategory, noValue, variableBinding, type CallDataVi
 import { categoryKey } from './substitutions.js';
 import { contractInputs, contractOutputs } from './contract-fields.js';
 import { renderYamlTemplate } from './render-template.js';
-import type { TemplateSet } from './template-set.js';
+import { callDataItem, snippetText, type SnippetContext, type SnippetVariable } from './snippet-text.js';
 
-export interface SnippetVariable {
-  name: string;
-  declaration: string;
-  role: string;
-}
+export type { SnippetVariable } from './snippet-text.js';
+import { isBundled, type TemplateSet } from './template-set.js';
+
 
 export interface Snippet {
   /** The rendered YAML, when the template rendered a callData item the schema accepts. */
@@ -57,10 +55,15 @@ export function snippetView(artifact: DataActionExport): { view: CallDataView; v
   return { view, variables };
 }
 
-/** `categoryName`: the integration's name where it is known (an org's profile, the spec), for the header to say. */
+/** `categoryName`: the integration's name where it is known (an org's profile), for the header to say. */
 export function renderSnippet(templates: TemplateSet, artifact: DataActionExport, categoryName: string | undefined): Snippet {
   const { view, variables } = snippetView(artifact);
-  const context = { ...view, variables, categoryKey: categoryKey(artifact.integrationType), categoryName: categoryName ?? null };
+  const context: SnippetContext = { ...view, variables, categoryKey: categoryKey(artifact.integrationType), categoryName: categoryName ?? null };
+  // With the bundled templates the item is checked as a value and written directly; a user's templates are
+  // rendered and their output parsed back, and so is an item the schema rejects, to say which line did it.
+  if (isBundled(templates, 'snippet') && isBundled(templates, 'call-data') && validateArchyCallDataItem(callDataItem(view))) {
+    return { text: snippetText(context), diagnostics: [] };
+  }
   const rendered = renderYamlTemplate(templates, 'snippet', context, validateArchyCallDataItem, 'a callData item');
   return { text: rendered.text, diagnostics: rendered.diagnostics };
 }

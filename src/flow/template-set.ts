@@ -18,6 +18,11 @@ export interface TemplateFile {
 /** Every template by name; a user's folder overrides the bundled files of the same name. */
 export type TemplateSet = Map<string, TemplateFile>;
 
+/** Whether the template `name` is the one that ships with dactl (not overridden). */
+export function isBundled(templates: TemplateSet, name: string): boolean {
+  return templates.get(name)?.file === join(bundledTemplatesDir, `${name}${templateExtension}`);
+}
+
 export async function loadTemplateSet(overrideDir?: string): Promise<TemplateSet> {
   const set: TemplateSet = new Map();
   for (const template of await readTemplates(bundledTemplatesDir)) set.set(template.name, template);

@@ -4,6 +4,7 @@ import type { JsonObject } from '../spec/action-spec.js';
 import type { TemplateReference } from '../velocity/index.js';
 import { parsePath, parseTemplate, type ParsedPath, type ParsedTemplate } from './template-cache.js';
 import { guardedRegions, isGuarded, type GuardedRegion } from './template-guards.js';
+import { own } from '../json/own.js';
 
 /** What lint sees of an action: the export, plus what a spec says that the export format cannot carry. */
 export interface LintedAction {
@@ -92,7 +93,7 @@ export class ActionFacts {
   }
 
   path(key: string): ParsedPath | undefined {
-    const source = this.translationMap[key];
+    const source = own(this.translationMap, key);
     return source === undefined ? undefined : parsePath(source);
   }
 
@@ -184,7 +185,7 @@ export function findProperty(schema: JsonObject, name: string): JsonObject | und
   const queue: JsonObject[] = [schema];
   for (let next = queue.shift(); next; next = queue.shift()) {
     const properties = asObject(next.properties);
-    const found = asObject(properties?.[name]);
+    const found = asObject(own(properties, name));
     if (found) return found;
     for (const child of Object.values(properties ?? {})) {
       const object = asObject(child);

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../spec/action-spec.js';
 import { asObject, schemaType } from './action-facts.js';
+import { own } from '../json/own.js';
 
 /** A representative value for a schema: its default or first enum value, else a typed sample. */
 export function sampleFor(schema: JsonObject | undefined, depth = 0): unknown {
@@ -58,7 +59,7 @@ export function contractMismatch(value: unknown, schema: JsonObject | undefined,
       if (!Object.hasOwn(object, name)) return { where: [...where, name].join('.'), member: where[0] ?? name, problem: 'is required by the contract but missing' };
     }
     for (const [name, member] of Object.entries(object)) {
-      const property = asObject(properties[name]);
+      const property = asObject(own(properties, name));
       if (property) {
         const found = contractMismatch(member, property, [...where, name]);
         if (found) return found;

@@ -19,6 +19,8 @@ import { fileConcurrency, mapBounded } from '../project/map-bounded.js';
 import { isArchyText } from '../flow/archy/read-archy.js';
 import type { ArchyActionCatalog } from '../flow/archy/check-call-data.js';
 import { catalogFor, lintArchyText } from './lint-archy.js';
+import { contentHash } from '../files/content-hash.js';
+import type { ResultCache } from '../files/result-cache.js';
 
 /** Exports from the platform may carry keys and lengths the schema does not know; they still lint. */
 const toleratedInExports = new Set<string>(['unknown-key', 'range']);
@@ -41,25 +43,39 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
+/** What linting one file's text found, as kept between runs. */
+export type CachedLint = Omit<FileLintResult, 'file' | 'text'>;
+
 /** Lints spec files, export JSON files and folders of them. */
-export async function lintPaths(paths: readonly string[], config: LintConfig, cwd = process.cwd()): Promise<LintResult> {
+export async function lintPaths(paths: readonly string[], config: LintConfig, cwd = process.cwd(), cache?: ResultCache<CachedLint>): Promise<LintResult> {
   const { files, unmatched } = await lintableFiles(paths, config, cwd);
-  return { ...(await lintFiles(files, config)), unmatched };
+  return { ...(await lintFiles(files, config, cache)), unmatched };
 }
 
-/** Lints files already found (see `lintableFiles`). */
-export async function lintFiles(files: readonly string[], config: LintConfig): Promise<Omit<LintResult, 'unmatched'>> {
+/**
+ * Lints files already found (see `lintableFiles`). With a `cache` (opened with `config` as its settings), a spec or
+ * export whose text was linted before is answered from it; Archy flows depend on the project's actions, so they
+ * are always checked afresh.
+ */
+export async function lintFiles(files: readonly string[], config: LintConfig, cache?: ResultCache<CachedLint>): Promise<Omit<LintResult, 'unmatched'>> {
   const catalogs = new Map<string, Promise<ArchyActionCatalog | undefined>>();
-  const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config, catalogs));
+  const results = await mapBounded(files, fileConcurrency, (file) => lintFile(file, config, catalogs, cache));
+  cache?.save();
   return { files: results, diagnostics: results.flatMap((r) => r.diagnostics).sort(compareDiagnostics) };
 }
 
-async function lintFile(file: string, config: LintConfig, catalogs: Map<string, Promise<ArchyActionCatalog | undefined>>): Promise<FileLintResult> {
+async function lintFile(file: string, config: LintConfig, catalogs: Map<string, Promise<ArchyActionCatalog | undefined>>, cache: ResultCache<CachedLint> | undefined): Promise<FileLintResult> {
   const info = await stat(file);
   if (info.size <= maxSourceBytes) {
     const text = await readFile(file, 'utf8');
     if (!/\.json$/i.test(file) && isArchyText(text)) return lintText(file, text, config, await catalogFor(file, catalogs));
-    return lintText(file, text, config);
+    if (!cache) return lintText(file, text, config);
+    const hash = contentHash(text);
+    const cached = cache.lookup(file, hash);
+    if (cached) return { file, text, ...cached };
+    const { file: _file, text: _text, ...result } = lintText(file, text, config);
+    cache.remember(file, result, { hash });
+    return { file, text, ...result };
   }
   const tooLarge: Diagnostic = {
     ruleId: 'file-too-large',

@@ -2,6 +2,7 @@ import type { Finding, PathSegment } from '../diagnostics/index.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import type { OrgProfile } from './org-profile.js';
 import { scanReferences } from './org-references.js';
+import { own } from '../json/own.js';
 
 export interface AppliedProfile {
   spec: ActionSpec;
@@ -30,7 +31,7 @@ export function applyProfile(spec: ActionSpec, profile: OrgProfile | undefined):
     let result = '';
     let cursor = 0;
     for (const reference of references) {
-      const value = profile?.values?.[reference.name];
+      const value = own(profile?.values, reference.name);
       let replacement: string;
       if (value !== undefined) replacement = String(value);
       else if (reference.fallback !== undefined) replacement = reference.fallback;
@@ -52,7 +53,7 @@ export function applyProfile(spec: ActionSpec, profile: OrgProfile | undefined):
     return result + text.slice(cursor);
   };
   const resolved = substituteStrings(spec, [], substitute) as ActionSpec;
-  const category = profile?.integrations?.[resolved.integration];
+  const category = own(profile?.integrations, resolved.integration);
   if (category !== undefined) resolved.category = category;
   return { spec: resolved, findings };
 }

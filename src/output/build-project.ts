@@ -12,7 +12,8 @@ import { compileLoadedSpec, loadProject } from '../project/load-project.js';
 import type { Project, ProjectAction } from '../project/model.js';
 import { cachedLint, cachedSnippets, openBuildCache, rememberSnippets } from './cache.js';
 import { compareWithManifest, manifestAfterWrite } from './out-manifest.js';
-import { compareTrees, readTree, replaceTree, type OutputTree, type TreeDifference } from './output-tree.js';
+import { compareTrees, readTree, type OutputTree, type TreeDifference } from './output-tree.js';
+import { finishInterruptedSwap, replaceTree } from './replace-tree.js';
 
 export interface BuildOptions {
   definitionsDir: string;
@@ -103,23 +104,19 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     return { ...base, outcome: 'not-written', differences: [] };
   }
   const outDir = profile ? join(options.outDir, profile.name) : options.outDir;
+  if (!options.check) await finishInterruptedSwap(outDir);
   if (!cache) {
     const differences = compareTrees(tree, await readTree(outDir));
     if (options.check) return { ...base, outcome: differences.length ? 'stale' : 'up-to-date', differences };
     if (differences.length === 0) return { ...base, outcome: 'up-to-date', differences };
-    await replaceTree(outDir, tree, unchangedPaths(tree, differences));
+    await replaceTree(outDir, tree, differences);
     return { ...base, outcome: 'written', differences };
   }
   const { differences, seen, seenChanged } = await compareWithManifest(outDir, tree, cache.outManifest());
   // Saved only once out/ is written: a build that could not write it (a full disk) leaves the cache as it was.
-  if (differences.length) await replaceTree(outDir, tree, unchangedPaths(tree, differences));
+  if (differences.length) await replaceTree(outDir, tree, differences);
   await cache.save();
   if (differences.length) await cache.saveOutManifest(manifestAfterWrite(seen, differences));
   else if (seenChanged) await cache.saveOutManifest(seen);
   return { ...base, outcome: differences.length ? 'written' : 'up-to-date', differences };
-}
-
-function unchangedPaths(tree: OutputTree, differences: readonly TreeDifference[]): Set<string> {
-  const changed = new Set(differences.map((d) => d.path));
-  return new Set([...tree.keys()].filter((path) => !changed.has(path)));
 }

@@ -11,7 +11,7 @@ import { lintProjectActions } from '../lint/lint-project.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { ProjectAction } from '../project/model.js';
 import type { ActionSpec } from '../spec/action-spec.js';
-import { contentHash } from './content-hash.js';
+import { contentHash } from '../files/content-hash.js';
 import { sameStamp, settledBefore, stampOf, type FileStamp } from './file-stamp.js';
 import { parseManifest, serializeManifest, type OutManifest } from './out-manifest.js';
 

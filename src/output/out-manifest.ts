@@ -1,5 +1,5 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { contentHash } from './content-hash.js';
+import { contentHash } from '../files/content-hash.js';
 import { settledBefore, type FileStamp } from './file-stamp.js';
 import { listTree, type OutputTree, type TreeDifference } from './output-tree.js';
 
@@ -67,8 +67,8 @@ function currentHash(file: string, recorded: RecordedFile | undefined, now: numb
 }
 
 /**
- * Without ctime: the swap hard-links every unchanged file, which changes its ctime but leaves its inode, size and
- * mtime, so what was seen before the swap still describes it after. Editing a file changes its mtime.
+ * Without ctime, which says nothing about the content that size, mtime and inode do not: editing a file changes its
+ * mtime, and the build replaces a file by renaming a new one over it, which changes its inode.
  */
 function outStampOf(stats: Stats): OutStamp {
   return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };

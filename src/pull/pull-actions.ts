@@ -8,6 +8,7 @@ import type { OrgProfile } from '../orgs/org-profile.js';
 import type { ProjectAction } from '../project/model.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import { globMatcher } from './glob.js';
+import { own } from '../json/own.js';
 
 export type PullStatus = 'created' | 'updated' | 'unchanged' | 'differs';
 
@@ -123,7 +124,7 @@ function nameNewFiles(pulled: PulledAction[], takenFiles: ReadonlySet<string>): 
 /** The category only when the profile would not supply the same one, and the timeout the export format lacks. */
 function withOrgFields(spec: ActionSpec, live: LiveAction, profile: OrgProfile): ActionSpec {
   const { action } = live;
-  const category = profile.integrations?.[spec.integration] === action.category ? undefined : action.category;
+  const category = own(profile.integrations, spec.integration) === action.category ? undefined : action.category;
   const timeoutSeconds = action.config?.timeoutSeconds;
   const { name, integration, ...rest } = spec;
   return {

@@ -1,5 +1,6 @@
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { Integration } from '../platform/types.js';
+import { own } from '../json/own.js';
 
 export type IntegrationChoice = { integration: Integration } | { problem: string };
 
@@ -15,7 +16,7 @@ export function resolveIntegration(
   integrations: readonly Integration[],
 ): IntegrationChoice {
   const ofType = integrations.filter((i) => i.integrationType.id === type && i.intendedState !== 'DELETED');
-  const named = profile.integrations?.[type];
+  const named = own(profile.integrations, type);
   if (named !== undefined) {
     const found = ofType.find((i) => i.name === named);
     if (found) return { integration: found };

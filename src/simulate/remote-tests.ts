@@ -6,6 +6,7 @@ import type { Trace } from './types.js';
 import { liveActionToExport, readLiveOrg, type LiveAction } from '../orgs/live-actions.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import { sortKeys } from '../json/json-values.js';
+import { own } from '../json/own.js';
 
 export type RemoteOutcome = 'agree' | 'disagree' | 'not-in-org';
 
@@ -36,7 +37,7 @@ export async function runRemoteTests(
   for (const action of actions) {
     const spec = action.spec;
     if (!spec?.tests?.length) continue;
-    const category = profile.integrations?.[spec.integration] ?? spec.category;
+    const category = own(profile.integrations, spec.integration) ?? spec.category;
     const match = live.actions.find(
       (candidate) => candidate.action.name === spec.name && (category === undefined || candidate.action.category === category),
     );

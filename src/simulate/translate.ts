@@ -3,6 +3,7 @@ import { preview } from './contract-validator.js';
 import { explainPath } from './explain-path.js';
 import type { TranslationTrace } from './types.js';
 import { isJsonText } from '../json/json-values.js';
+import { own } from '../json/own.js';
 
 export interface TranslationResult {
   /** Key → JSON text, as the success template sees `${key}`. */
@@ -25,7 +26,7 @@ export function applyTranslationMap(
   const result: TranslationResult = { values: {}, traces: [] };
   const failures: string[] = [];
   for (const [key, path] of Object.entries(map)) {
-    const trace = translateKey(key, path, defaults[key], document);
+    const trace = translateKey(key, path, own(defaults, key), document);
     result.traces.push(trace);
     if (trace.value !== undefined) result.values[key] = trace.value;
     if (trace.outcome === 'failed') failures.push(failureMessage(trace));

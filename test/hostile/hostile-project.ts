@@ -19,8 +19,8 @@ export function dactl(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}):
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function dactlAsync(args: string[], cwd: string): { child: ReturnType<typeof spawn>; done: Promise<BinRun> } {
-  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH } });
+export function dactlAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { child: ReturnType<typeof spawn>; done: Promise<BinRun> } {
+  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -36,8 +36,8 @@ function withoutCache(files: Record<string, string>): Record<string, string> {
 describe('an out/ that cannot be written is reported in one sentence and left as it was', () => {
   it('a file where the out folder must be', () => {
     const root = projectWithPreviousOut({ blocker: 'not a folder\n' });
-    expectRefused(root, 'blocker/out', /^dactl: cannot read .*blocker\/out: a file stands where a folder must be \(ENOTDIR\)\n$/);
-    expectRefused(root, 'blocker', /^dactl: cannot read .*blocker: a file stands where a folder must be \(ENOTDIR\)\n$/);
+    expectRefused(root, 'blocker/out', /^dactl: cannot read .*blocker\/out: a file stands where a folder must be \(ENOTDIR\); move that file away or choose another path\n$/);
+    expectRefused(root, 'blocker', /^dactl: cannot read .*blocker: a file stands where a folder must be \(ENOTDIR\); move that file away or choose another path\n$/);
   });
 
   it('a read-only file system', (context) => {

@@ -5,7 +5,8 @@ import { buildSite } from '../../catalog/build-site.js';
 import { collectCatalog } from '../../catalog/catalog-model.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { loadLintConfig } from '../../lint/config.js';
-import { replaceTree } from '../../output/output-tree.js';
+import { compareTrees, readTree } from '../../output/output-tree.js';
+import { replaceTree } from '../../output/replace-tree.js';
 import type { CliIo } from '../io.js';
 
 export interface CatalogCommandOptions {
@@ -28,7 +29,7 @@ export async function runCatalog(paths: string[], options: CatalogCommandOptions
   const title = options.title ?? `${paths.map((p) => basename(resolve(io.cwd, p))).join(', ')}: actions and flows`;
   const outDir = resolve(io.cwd, options.out);
   const site = await buildSite(catalog, title);
-  await replaceTree(outDir, site);
+  await replaceTree(outDir, site, compareTrees(site, await readTree(outDir)));
   const where = relative(io.cwd, outDir) || '.';
   io.stdout(`wrote ${catalog.actions.length} action${catalog.actions.length === 1 ? '' : 's'} and ${catalog.flows.length} flow${catalog.flows.length === 1 ? '' : 's'} to ${where}/index.html\n`);
   return ExitCode.ok;

@@ -1,9 +1,10 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importExports } from '../../decompile/import-exports.js';
 import { specToYaml } from '../../decompile/spec-yaml.js';
 import { ExitCode, hasErrors } from '../../diagnostics/index.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { describeUnmatched } from '../../project/find-files.js';
 import type { CliIo } from '../io.js';
@@ -43,7 +44,7 @@ export async function runImport(paths: string[], options: ImportCommandOptions, 
       continue;
     }
     await mkdir(outDir, { recursive: true });
-    await writeFile(target, specToYaml(action.spec, schemaReference));
+    writeFileAtomic(target, specToYaml(action.spec, schemaReference));
     written++;
     io.stdout(`${relative(io.cwd, action.source)} → ${relative(io.cwd, target)}${action.notes.map((note) => `; ${note}`).join('')}\n`);
   }

@@ -1,13 +1,15 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { compareDiagnostics, ExitCode, severityRank, suggestion, type Diagnostic, type Severity } from '../../diagnostics/index.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
 import { displayPath } from '../../formatters/format-context.js';
 import { formatCompact } from '../../formatters/compact.js';
 import { formatters, type FormatName } from '../../formatters/index.js';
 import { effectiveSettings, loadLintConfig, withFolderConfigs, type LintConfig } from '../../lint/config.js';
 import { fixFile } from '../../lint/fix-result.js';
-import { lintableFiles, lintFiles } from '../../lint/lint-files.js';
+import { lintableFiles, lintFiles, type CachedLint } from '../../lint/lint-files.js';
+import { ResultCache } from '../../files/result-cache.js';
 import { colourEnabled } from '../colour.js';
 import { describeUnmatched } from '../../project/find-files.js';
 import { projectRoot } from '../../project/project-root.js';
@@ -30,6 +32,8 @@ export interface LintCommandOptions {
   pruneSuppressions?: boolean;
   suppressionsLocation?: string;
   toolVersion?: string;
+  /** False with `--no-cache`. */
+  cache?: boolean;
 }
 
 export async function runLint(paths: string[], options: LintCommandOptions, io: CliIo): Promise<number> {
@@ -56,7 +60,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   }
   const { config, diagnostics: folderProblems } = await withFolderConfigs(project.config, found.files, options.config !== undefined);
   if (!configUsable(folderProblems, io)) return ExitCode.usage;
-  const linted = await lintFiles(found.files, config);
+  // Fixes are computed afresh, so that what --fix writes never comes from an older run.
+  const cache = options.fix || options.fixDryRun || options.cache === false ? undefined : ResultCache.open<CachedLint>(resolve(io.cwd, '.dactl-cache/lint.json'), config);
+  const linted = await lintFiles(found.files, config, cache);
 
   let files = linted.files;
   if (options.fix || options.fixDryRun) {
@@ -67,7 +73,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       const fixed = fixFile(file, config);
       files.push(fixed.result);
       if (fixed.after === fixed.before) continue;
-      if (options.fix) await writeFile(file.file, fixed.after);
+      if (options.fix) writeFileAtomic(file.file, fixed.after);
       else diffs.push(unifiedDiff(relative(root, file.file), fixed.before, fixed.after));
     }
     if (diffs.length) io.stdout(diffs.join(''));
@@ -87,8 +93,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   });
   if (toFile) {
     const output = resolve(io.cwd, options.output as string);
-    await mkdir(dirname(output), { recursive: true });
-    await writeFile(output, report);
+    writeFileAtomic(output, report);
   } else {
     io.stdout(report);
   }
@@ -109,24 +114,18 @@ async function withBaseline(found: Diagnostic[], linted: string[], options: Lint
   let baseline = parsed.baseline;
   if (options.suppressAll || options.suppressRule?.length) {
     baseline = recordFindings(baseline, found, root, options.suppressAll ? undefined : options.suppressRule);
-    await writeFileAtomically(file, serializeBaseline(baseline));
+    writeFileAtomic(file, serializeBaseline(baseline));
   }
   if (text === undefined && baseline === parsed.baseline) return found;
   const outcome = applyBaseline(baseline, found, root, linted);
   if (options.pruneSuppressions && outcome.unused.length) {
-    await writeFileAtomically(file, serializeBaseline(pruneBaseline(baseline, outcome.unused)));
+    writeFileAtomic(file, serializeBaseline(pruneBaseline(baseline, outcome.unused)));
     io.stderr(`pruned ${outcome.unused.length} suppression${outcome.unused.length === 1 ? '' : 's'} that no longer match from ${shown}\n`);
   } else if (outcome.unused.length) {
     io.stderr(`${outcome.unused.length} suppression${outcome.unused.length === 1 ? ' in' : 's in'} ${shown} no longer match (fixed findings): run dactl lint --prune-suppressions\n`);
   }
   if (outcome.suppressed) io.stderr(`${outcome.suppressed} finding${outcome.suppressed === 1 ? '' : 's'} suppressed by ${shown}\n`);
   return outcome.reported;
-}
-
-async function writeFileAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
 }
 
 export function exitCode(diagnostics: readonly Diagnostic[], failSeverity: Severity, maxWarnings: number | undefined): number {

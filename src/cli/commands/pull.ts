@@ -1,8 +1,9 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specToYaml } from '../../decompile/spec-yaml.js';
 import { ExitCode } from '../../diagnostics/index.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
 import { asUserError, connectFromEnv } from '../../orgs/cli-support.js';
 import { readLiveOrg } from '../../orgs/live-actions.js';
 import { requireProfile } from '../../orgs/load-profiles.js';
@@ -42,7 +43,7 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
     const target = relative(io.cwd, fileOf(pulled)).split('\\').join('/');
     if (pulled.status === 'created' || pulled.status === 'updated') {
       await mkdir(outDir, { recursive: true });
-      await writeFile(fileOf(pulled), specToYaml(pulled.spec, relative(dirname(fileOf(pulled)), actionSchema).split('\\').join('/')));
+      writeFileAtomic(fileOf(pulled), specToYaml(pulled.spec, relative(dirname(fileOf(pulled)), actionSchema).split('\\').join('/')));
     }
     const line =
       pulled.status === 'differs'

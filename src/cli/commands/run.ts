@@ -12,6 +12,7 @@ import { MAX_RESPONSE_BYTES } from '../../simulate/response-body.js';
 import { simulateAction } from '../../simulate/simulate-action.js';
 import type { RunFormat } from '../choices.js';
 import type { CliIo } from '../io.js';
+import { own } from '../../json/own.js';
 
 export interface RunCommandOptions {
   input?: string[];
@@ -92,7 +93,7 @@ function inputPairs(pairs: string[], artifact: DataActionExport): Record<string,
     const equals = pair.indexOf('=');
     if (equals <= 0) throw new UserError(`--input ${pair}: write name=value`);
     const name = pair.slice(0, equals);
-    input[name] = typed(pair.slice(equals + 1), properties[name]?.type);
+    input[name] = typed(pair.slice(equals + 1), own(properties, name)?.type);
   }
   return input;
 }

@@ -12,12 +12,15 @@ import { actionLintFindings, formatLintSection } from '../action-lint.js';
 import { painter, type Paint } from '../../formatters/paint.js';
 import type { TestFormat } from '../choices.js';
 import { colourEnabled } from '../colour.js';
+import { TestCache } from '../../simulate/test-cache.js';
 import type { CliIo } from '../io.js';
 import { watchLoop } from '../watch-loop.js';
 
 export interface TestCommandOptions {
   format?: TestFormat;
   watch?: boolean;
+  /** False with `--no-cache`: run every test, and keep no results. */
+  cache?: boolean;
 }
 
 
@@ -50,7 +53,8 @@ async function testOnce(paths: string[], options: TestCommandOptions, io: CliIo)
   const project = await loadLintConfig(io.cwd);
   if (project.diagnostics.length) io.stderr(formatCompact(project.diagnostics, io.cwd));
   if (project.diagnostics.some((d) => d.severity === 'error')) return ExitCode.usage;
-  const run = await runProjectTests(paths.length ? paths : ['definitions'], io.cwd, ignoreGlobs(project.config));
+  const cache = options.cache === false ? undefined : TestCache.open(resolve(io.cwd, '.dactl-cache'));
+  const run = await runProjectTests(paths.length ? paths : ['definitions'], io.cwd, ignoreGlobs(project.config), cache);
   if (run.diagnostics.length) {
     throw new UserError(run.diagnostics.map((d) => `${relative(io.cwd, d.file) || d.file}: ${d.message}`).join('; '));
   }

@@ -3,6 +3,7 @@ import { asObject, successTemplatePath, type ActionFacts } from '../action-facts
 import { contractMismatch, sampleFor } from '../contract-samples.js';
 import { defineRule, type Span } from '../define-rule.js';
 import { argumentIndex, enclosingCall } from '../reference-helpers.js';
+import { own } from '../../json/own.js';
 
 type Scenario = 'samples' | 'defaults';
 
@@ -56,7 +57,7 @@ export default defineRule({
 function context(facts: ActionFacts, scenario: Scenario) {
   const defaults = scenario === 'defaults' ? usableDefaults(facts) : {};
   const translations: Record<string, string> = {};
-  for (const key of facts.translationKeys) translations[key] = defaults[key] ?? JSON.stringify(keySample(facts, key));
+  for (const key of facts.translationKeys) translations[key] = own(defaults, key) ?? JSON.stringify(keySample(facts, key));
   const input: Record<string, unknown> = {};
   const properties = asObject(facts.inputSchema.properties) ?? {};
   for (const [name, property] of Object.entries(properties)) input[name] = sampleFor(asObject(property));
