@@ -196,7 +196,7 @@ export class VtlRenderer {
     }
     for (const part of reference.parts) {
       if (isNull(value)) {
-        if (this.settings.strict) this.fail(`Attempted to access '${partName(part)}' on a null value`, 'runtime', reference.offset);
+        if (this.settings.strict) this.fail(`Attempted to access '${partName(part)}' on a null value`, 'runtime', part.offset);
         return undefined;
       }
       value = this.applyPart(part, value, reference, frame);
@@ -223,7 +223,7 @@ export class VtlRenderer {
       throw error;
     }
     if (result === METHOD_NOT_FOUND) {
-      if (this.settings.strict) this.fail(`Object '${javaClassName(target)}' does not contain method ${part.name}()`, 'runtime', reference.offset);
+      if (this.settings.strict) this.fail(`Object '${javaClassName(target)}' does not contain method ${part.name}()`, 'runtime', part.offset);
       return undefined;
     }
     return result;
@@ -250,7 +250,12 @@ export class VtlRenderer {
       this.fail(`Variable $${target.root} has not been set`, 'unset-variable', target.offset);
     }
     const value = this.value(expression, frame);
-    if (isNull(value) || target.formal) return;
+    if (target.formal) return;
+    if (isNull(value)) {
+      // With strict references Velocity stores the null: the variable is then set, to null.
+      if (this.settings.strict && target.parts.length === 0) this.put(target.root, null, frame);
+      return;
+    }
     if (typeof value === 'string' && value.length > this.settings.maxOutputLength) {
       this.fail(`#set value exceeds ${this.settings.maxOutputLength} characters`, 'limit', target.offset);
     }

@@ -224,6 +224,15 @@ describe('response', () => {
   });
 });
 
+describe('translation-map keys', () => {
+  it('gives names that become the same Velocity identifier numbered keys, in order', () => {
+    const outputs = Object.fromEntries(['名前', '住所', 'a b', 'a.b', 'a_b2', 'input'].map((name) => [name, { type: 'string' as const, from: '$.x' }]));
+    const { translationMap, successTemplate } = compile({ request: { method: 'GET', url: '/x' }, outputs }).config.response;
+    expect(Object.keys(translationMap)).toEqual(['v__', 'v__2', 'a_b', 'a_b2', 'a_b22', 'input2']);
+    expect(successTemplate).toContain('"名前": ${v__},\n  "住所": ${v__2},\n  "a b": ${a_b},\n  "a.b": ${a_b2},\n  "a_b2": ${a_b22},\n  "input": ${input2}');
+  });
+});
+
 describe('findings', () => {
   const base: ActionSpec = { name: 'x', integration: 'purecloud-data-actions', request: { method: 'GET', url: '/x' } };
   const ruleIds = (spec: ActionSpec) => compileAction(spec).findings.map((f) => f.ruleId);
