@@ -1,5 +1,5 @@
 import { parseJavaInt } from '../java/int.js';
-import { compileJavaPattern, JavaPatternSyntaxError, parseFlagLetters } from '../java/regex/pattern.js';
+import { compileJavaPattern, JavaPatternSyntaxError } from '../java/regex/pattern.js';
 import type { ComparisonOperator, EmbeddedPath, FilterExpression, FilterValue, FunctionArgument, PathNode } from './ast.js';
 import { isDefinitePath } from './definite.js';
 import { JsonPathSyntaxError } from './errors.js';
@@ -554,7 +554,7 @@ class FilterParser {
     const pattern = s.slice(begin + 1, close);
     const flags = s.slice(close + 1, end);
     try {
-      compileJavaPattern(pattern, parseFlagLetters(flags));
+      compileJavaPattern(pattern, flags);
     } catch (error) {
       if (!(error instanceof JavaPatternSyntaxError)) throw error;
       s.fail(`invalid regular expression: ${error.message}`, begin, end - begin);
