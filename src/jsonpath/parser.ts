@@ -384,31 +384,26 @@ class FilterParser {
   }
 
   private readLogicalOr(): FilterExpression {
-    const start = this.s.skipBlanks().position;
-    const operands = [this.readLogicalAnd()];
-    for (;;) {
-      const savepoint = this.s.position;
-      if (!this.s.hasSignificantSubSequence('||')) {
-        this.s.position = savepoint;
-        break;
-      }
-      operands.push(this.readLogicalAnd());
-    }
-    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind: 'or', operands, ...this.s.span(start, this.s.position) };
+    return this.readChain('||', 'or', () => this.readLogicalAnd());
   }
 
   private readLogicalAnd(): FilterExpression {
+    return this.readChain('&&', 'and', () => this.readLogicalAndOperand());
+  }
+
+  /** Operands joined by `separator`; one operand stands alone. */
+  private readChain(separator: '||' | '&&', kind: 'or' | 'and', readOperand: () => FilterExpression): FilterExpression {
     const start = this.s.skipBlanks().position;
-    const operands = [this.readLogicalAndOperand()];
+    const operands = [readOperand()];
     for (;;) {
       const savepoint = this.s.position;
-      if (!this.s.hasSignificantSubSequence('&&')) {
+      if (!this.s.hasSignificantSubSequence(separator)) {
         this.s.position = savepoint;
         break;
       }
-      operands.push(this.readLogicalAndOperand());
+      operands.push(readOperand());
     }
-    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind: 'and', operands, ...this.s.span(start, this.s.position) };
+    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind, operands, ...this.s.span(start, this.s.position) };
   }
 
   private readLogicalAndOperand(): FilterExpression {
