@@ -2,7 +2,7 @@ import type { ComparisonExpression, EmbeddedPath, FilterExpression, FilterValue 
 import { bigDecimalText } from '../java/big-decimal.js';
 import { PATH_NOT_FOUND } from './definite-lookup.js';
 import { JsonPathEvaluationError } from './errors.js';
-import { compileJavaPattern, JavaRegexLimitError, parseFlagLetters } from '../java/regex/pattern.js';
+import { compileJavaPattern, JavaRegexLimitError } from '../java/regex/pattern.js';
 import { isArray, isMap } from './json-model.js';
 import {
   asValueList,
@@ -64,7 +64,7 @@ function resolve(value: FilterValue, item: unknown, host: FilterHost): ValueNode
     case 'unparsed-json':
       return { type: 'unparsed-json', text: value.text };
     case 'regex':
-      return { type: 'regex', pattern: compileJavaPattern(value.pattern, parseFlagLetters(value.flags)) };
+      return { type: 'regex', pattern: compileJavaPattern(value.pattern, value.flags) };
   }
 }
 

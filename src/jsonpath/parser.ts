@@ -1,5 +1,5 @@
 import { parseJavaInt } from '../java/int.js';
-import { compileJavaPattern, JavaPatternSyntaxError, parseFlagLetters } from '../java/regex/pattern.js';
+import { compileJavaPattern, JavaPatternSyntaxError } from '../java/regex/pattern.js';
 import type { ComparisonOperator, EmbeddedPath, FilterExpression, FilterValue, FunctionArgument, PathNode } from './ast.js';
 import { isDefinitePath } from './definite.js';
 import { JsonPathSyntaxError } from './errors.js';
@@ -384,31 +384,26 @@ class FilterParser {
   }
 
   private readLogicalOr(): FilterExpression {
-    const start = this.s.skipBlanks().position;
-    const operands = [this.readLogicalAnd()];
-    for (;;) {
-      const savepoint = this.s.position;
-      if (!this.s.hasSignificantSubSequence('||')) {
-        this.s.position = savepoint;
-        break;
-      }
-      operands.push(this.readLogicalAnd());
-    }
-    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind: 'or', operands, ...this.s.span(start, this.s.position) };
+    return this.readChain('||', 'or', () => this.readLogicalAnd());
   }
 
   private readLogicalAnd(): FilterExpression {
+    return this.readChain('&&', 'and', () => this.readLogicalAndOperand());
+  }
+
+  /** Operands joined by `separator`; one operand stands alone. */
+  private readChain(separator: '||' | '&&', kind: 'or' | 'and', readOperand: () => FilterExpression): FilterExpression {
     const start = this.s.skipBlanks().position;
-    const operands = [this.readLogicalAndOperand()];
+    const operands = [readOperand()];
     for (;;) {
       const savepoint = this.s.position;
-      if (!this.s.hasSignificantSubSequence('&&')) {
+      if (!this.s.hasSignificantSubSequence(separator)) {
         this.s.position = savepoint;
         break;
       }
-      operands.push(this.readLogicalAndOperand());
+      operands.push(readOperand());
     }
-    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind: 'and', operands, ...this.s.span(start, this.s.position) };
+    return operands.length === 1 ? (operands[0] as FilterExpression) : { kind, operands, ...this.s.span(start, this.s.position) };
   }
 
   private readLogicalAndOperand(): FilterExpression {
@@ -554,7 +549,7 @@ class FilterParser {
     const pattern = s.slice(begin + 1, close);
     const flags = s.slice(close + 1, end);
     try {
-      compileJavaPattern(pattern, parseFlagLetters(flags));
+      compileJavaPattern(pattern, flags);
     } catch (error) {
       if (!(error instanceof JavaPatternSyntaxError)) throw error;
       s.fail(`invalid regular expression: ${error.message}`, begin, end - begin);
