@@ -49,6 +49,8 @@ class Parser {
     private readonly macros: Map<string, MacroDefinition>,
     /** Nesting already used by the text this one is written in (string literals in arguments). */
     private depth = 0,
+    /** The text is a double-quoted string literal's, where a `$`, `$!` or `#` at its end is text (Java: `"a#"` is `a#`). */
+    private readonly inString = false,
   ) {}
 
   private fail(message: string, at = this.i): never {
@@ -172,7 +174,12 @@ class Parser {
     }
     this.i = start;
     const bang = src[start + 1] === '!' ? 1 : 0;
-    if (start + 1 + bang >= src.length) this.fail(`Lexical error: "${bang ? '$!' : '$'}" at the end of the template`, start);
+    if (start + 1 + bang >= src.length) {
+      if (!this.inString) this.fail(`Lexical error: "${bang ? '$!' : '$'}" at the end of the template`, start);
+      this.text.push('$');
+      this.i = src.length;
+      return;
+    }
     // A `$` or `$!` that starts no reference is a token of its own; it vanishes, with the backslashes
     // before it, when what follows swallows it (see `vanishes`). Before any other `#...` both stay text.
     const directive = src[start + 1 + bang] === '#' ? this.directiveName(start + 1 + bang) : undefined;
@@ -350,7 +357,7 @@ class Parser {
     const value = unescapeUnicode(raw.split(quote + quote).join(quote));
     const offset = this.base + start;
     if (quote === '"' && (value.includes('$') || value.includes('#'))) {
-      const inner = new Parser(value, this.base + start + 1, this.macros, this.depth + 1);
+      const inner = new Parser(value, this.base + start + 1, this.macros, this.depth + 1, true);
       return { kind: 'string', value, template: { nodes: inner.parseTemplate(), macros: this.macros }, offset };
     }
     return { kind: 'string', value, offset };
@@ -526,7 +533,12 @@ class Parser {
       return undefined;
     }
     const directive = this.directiveName(start);
-    if (start + 1 >= src.length) this.fail('Lexical error: "#" at the end of the template', start);
+    if (start + 1 >= src.length) {
+      if (!this.inString) this.fail('Lexical error: "#" at the end of the template', start);
+      this.text.push('#');
+      this.i = src.length;
+      return undefined;
+    }
     if (!directive) {
       if (this.vanishes(start)) {
         this.i = start + 1;

@@ -14,6 +14,7 @@ describe('renderVelocity: the constructs where engines differ, as Velocity 1.7 r
     ['an escaped reference between references', '$a\\$b', '$a\\$b'],
     ['an escaped reference takes the spaces before a #set', '\\$s #set($q = 1)', '$s'],
     ['#set(${x} = 5) does not assign', '#set(${x} = 5)$x', '$x'],
+    ['a $, $! or # at the end of a string literal is text', '#set($a = "#")#set($b = "a$")#set($c = "$!")#set($d = "a#")[$a][$b][$c][$d]', '[#][a$][$][a#]'],
     ['map literal in #foreach', '#foreach($x in {"a": 1})$x#end', '1'],
     ['non-string map keys', '#set($m = {1: 2, true: "t"})$m', '{1=2, true=t}'],
     ['a macro call takes its newline', '#macro(m)M#end\n#m()\nafter #m()  \nx', 'Mafter Mx'],
