@@ -24,9 +24,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`dactl: ${error.message}\n`);
       return error.exitCode;
     }
+    if (isModuleLoadFailure(error)) {
+      // Node reports a module it could not open for want of file descriptors as one it cannot find.
+      io.stderr(`dactl: cannot load ${(error as Error).message.replace(/^Cannot find (package|module) '([^']+)'.*$/s, '$2')}: too many files are open (EMFILE), or the installation is incomplete; raise the limit (ulimit -n 4096) or reinstall, and run again\n`);
+      return ExitCode.usage;
+    }
     io.stderr(`dactl: ${internalErrorMarker}: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in dactl; please report it with the command you ran.\n`);
     return ExitCode.usage;
   }
+}
+
+function isModuleLoadFailure(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_MODULE_NOT_FOUND';
 }
 
 /** Commander's own exits that are answers, not usage errors (it has printed the message already). */

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importExports } from '../../decompile/import-exports.js';
@@ -43,7 +43,6 @@ export async function runImport(paths: string[], options: ImportCommandOptions, 
       refused++;
       continue;
     }
-    await mkdir(outDir, { recursive: true });
     writeFileAtomic(target, specToYaml(action.spec, schemaReference));
     written++;
     io.stdout(`${relative(io.cwd, action.source)} → ${relative(io.cwd, target)}${action.notes.map((note) => `; ${note}`).join('')}\n`);

@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specToYaml } from '../../decompile/spec-yaml.js';
@@ -42,8 +42,7 @@ export async function runPull(options: PullCommandOptions, io: CliIo): Promise<n
   for (const pulled of result.pulled) {
     const target = relative(io.cwd, fileOf(pulled)).split('\\').join('/');
     if (pulled.status === 'created' || pulled.status === 'updated') {
-      await mkdir(outDir, { recursive: true });
-      writeFileAtomic(fileOf(pulled), specToYaml(pulled.spec, relative(dirname(fileOf(pulled)), actionSchema).split('\\').join('/')));
+        writeFileAtomic(fileOf(pulled), specToYaml(pulled.spec, relative(dirname(fileOf(pulled)), actionSchema).split('\\').join('/')));
     }
     const line =
       pulled.status === 'differs'
