@@ -1,17 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { compileAction } from '../../src/compile/compile-action.js';
 import { compareBehaviour } from '../../src/decompile/compare-behaviour.js';
 import { describeLift, liftExport } from '../../src/decompile/lift-export.js';
 import type { DataActionExport } from '../../src/export/data-action-export.js';
 import { runCli } from '../support/cli.js';
 import { exportFixture } from '../support/export-fixture.js';
+import { corpusFiles, describeWithCorpus } from '../support/corpus.js';
 import { corpusDir } from '../support/paths.js';
 import { tempProject } from '../support/temp-project.js';
 
 const exportsDir = join(corpusDir, 'real-actions');
-const files = readdirSync(exportsDir).filter((f) => f.endsWith('.json')).sort();
+const files = corpusFiles(exportsDir, '.json');
 const load = (file: string) => JSON.parse(readFileSync(join(exportsDir, file), 'utf8')) as DataActionExport;
 
 /** The verdict of every corpus export, and for the kept-raw ones the construct that stops the lift. */
@@ -28,7 +29,7 @@ const expected: Record<string, string> = {
   'Get-Recording-by-Conversation-ID': 'safer: differs only where the export was broken: a translation value written inside a JSON string',
 };
 
-describe('--lift on every corpus export', () => {
+describeWithCorpus('--lift on every corpus export', () => {
   it.each(files)('%s', (file) => {
     const exported = load(file);
     const lifted = liftExport(exported);
@@ -50,7 +51,7 @@ describe('--lift on every corpus export', () => {
   });
 });
 
-describe('the equivalence check', () => {
+describeWithCorpus('the equivalence check', () => {
   it('catches a lift broken on purpose: another path, another default, a lost input', () => {
     const exported = load(files.find((f) => f.includes('Get-Recording-by-Conversation-ID'))!);
     const { spec } = liftExport(exported);
@@ -89,7 +90,7 @@ describe('the equivalence check', () => {
   });
 });
 
-describe('dactl import --lift', () => {
+describeWithCorpus('dactl import --lift', () => {
   it('prints one verdict per action and writes specs that build', async () => {
     const root = tempProject({});
     const run = await runCli(['import', '--lift', exportsDir, '--out', 'definitions/actions'], { cwd: root });
