@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { UserError } from '../diagnostics/index.js';
 import { orgsDir } from './load-profiles.js';
@@ -69,22 +69,13 @@ export function stateText(org: string, entries: readonly StateEntry[]): string {
   ].join('\n');
 }
 
-/** Written whole or not at all: a temporary file in the same folder, flushed, then renamed over the old one. */
+/** Written whole or not at all (an atomic write); a failure says what it means for the org. */
 export function writeOrgState(definitionsDir: string, org: string, entries: readonly StateEntry[]): void {
   const file = statePath(definitionsDir, org);
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, stateText(org, entries));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, file);
+    writeFileAtomic(file, stateText(org, entries));
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new UserError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the org was changed, so re-run dactl pull to record its ids`);
+    throw new UserError(`${(error as Error).message}; the org was changed, so re-run dactl pull to record its ids`);
   }
 }
 
