@@ -29,6 +29,12 @@ export async function acquireLock(lockFile: string): Promise<() => Promise<void>
   throw new UserError(`cannot take the build lock ${lockFile}; remove it if no build is running`);
 }
 
+/** Removes a lock whose builder was killed; a lock of a live build, or none, is left alone. */
+export async function removeDeadLock(lockFile: string): Promise<void> {
+  const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+  if (holder && holder !== process.pid && !isAlive(holder)) await rm(lockFile, { force: true });
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileSystemError } from '../files/file-system-error.js';
-import { acquireLock, isAlive } from './build-lock.js';
+import { acquireLock, isAlive, removeDeadLock } from './build-lock.js';
 import { compareTrees, readTree, type OutputTree, type TreeDifference } from './output-tree.js';
 
 /**
@@ -43,7 +43,11 @@ export async function replaceTree(dir: string, tree: OutputTree, differences: re
 
 /** Completes the swap of a build that was killed while moving files into `dir`; nothing to do otherwise. */
 export async function finishInterruptedSwap(dir: string): Promise<void> {
-  if (!existsSync(swapFolder(dir))) return;
+  if (!existsSync(swapFolder(dir))) {
+    // A build killed after its swap (or before writing anything) leaves only its lock; an up-to-date build removes it.
+    await removeDeadLock(join(dirname(dir), `.${basename(dir)}.dactl-lock`));
+    return;
+  }
   const { swap, release } = await lockOutput(dir);
   try {
     completeSwap(dir, swap);
