@@ -1,4 +1,5 @@
 import type { Finding, PathSegment } from '../diagnostics/index.js';
+import { own } from '../json/own.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 
 /**
@@ -66,10 +67,9 @@ export function substitutionKeysOf(needed: FlowSubstitutions): string[] {
 export function resolveSubstitutions(needed: FlowSubstitutions, profile: OrgProfile): { values: Map<string, string | number | boolean>; findings: Finding[] } {
   const values = new Map<string, string | number | boolean>();
   const findings: Finding[] = [];
-  const own = (table: Record<string, string | number | boolean> | undefined, key: string) =>
-    table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+  const valueOf = (key: string) => own(profile.values, key) ?? categoryName(needed, profile, key);
   for (const use of needed.uses) {
-    const value = own(profile.values, use.key) ?? categoryName(needed, profile, use.key);
+    const value = valueOf(use.key);
     if (value !== undefined) {
       values.set(use.key, value);
       continue;
@@ -84,7 +84,7 @@ export function resolveSubstitutions(needed: FlowSubstitutions, profile: OrgProf
     });
   }
   for (const [key, category] of needed.categories) {
-    const value = own(profile.values, key) ?? categoryName(needed, profile, key);
+    const value = valueOf(key);
     if (value !== undefined) {
       values.set(key, value);
       continue;
@@ -104,7 +104,5 @@ export function resolveSubstitutions(needed: FlowSubstitutions, profile: OrgProf
 
 function categoryName(needed: FlowSubstitutions, profile: OrgProfile, key: string): string | undefined {
   const category = needed.categories.get(key);
-  const integrations = profile.integrations;
-  if (!category || !integrations || !Object.hasOwn(integrations, category.integrationType)) return undefined;
-  return integrations[category.integrationType];
+  return category && own(profile.integrations, category.integrationType);
 }

@@ -9,6 +9,7 @@ import { renderSnippet } from '../flow/snippet.js';
 import { loadTemplateSet, type TemplateSet } from '../flow/template-set.js';
 import { resolveSubstitutions } from '../flow/substitutions.js';
 import { stringify } from 'yaml';
+import { own } from '../json/own.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import { REGION_DOMAINS } from '../platform/regions.js';
 
@@ -42,7 +43,7 @@ export async function buildFlowOutputs(
   const diagnostics: Diagnostic[] = [];
   for (const action of actions) {
     if (!action.artifact) continue;
-    const snippet = renderSnippet(templates, action.artifact, org && ownValue(org.integrations, action.artifact.integrationType));
+    const snippet = renderSnippet(templates, action.artifact, org && own(org.integrations, action.artifact.integrationType));
     diagnostics.push(...snippet.diagnostics);
     if (snippet.text !== undefined) {
       outputs.push({ path: `snippets/${exportSlug(action.artifact.name)}.yaml`, content: snippet.text, file: action.file });
@@ -81,14 +82,10 @@ export function renderFlow(templates: TemplateSet, flow: ProjectFlow, catalog: F
   return { text: rendered.text, diagnostics: rendered.diagnostics };
 }
 
-function ownValue<T>(table: Record<string, T> | undefined, key: string): T | undefined {
-  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
 /** The Archy options file for one flow and org: its location when the profile names a region, and the substitutions. */
 function optionsFile(flowName: string, flowPath: string, org: OrgProfile, values: ReadonlyMap<string, string | number | boolean>): string {
   const file = flowPath.slice(flowPath.lastIndexOf('/') + 1);
-  const location = org.region === undefined ? undefined : ownValue<string>(REGION_DOMAINS, org.region);
+  const location = org.region === undefined ? undefined : own<string>(REGION_DOMAINS, org.region);
   const options: Record<string, unknown> = {};
   if (location) options.location = location;
   options.substitutions = Object.fromEntries(values);
