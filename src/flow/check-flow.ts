@@ -1,6 +1,6 @@
 import { suggestion, type Finding, type PathSegment } from '../diagnostics/index.js';
 import { isCollection, type ArchitectType } from './architect-types.js';
-import type { ContractInput } from './contract-fields.js';
+import { matchesContractPattern, type ContractInput } from './contract-fields.js';
 import { failureOutputKeys, failureOutputTypes } from './failure-outputs.js';
 import type { FlowCatalog } from './flow-catalog.js';
 import { stepKind, type FlowSpec, type StepSpec, type ValueSpec, type VariableSpec } from './flow-spec.js';
@@ -285,7 +285,7 @@ class FlowChecker {
     if (input.enum && !input.enum.some((allowed) => allowed === wrapped.value)) {
       const choices = input.enum.map((allowed) => JSON.stringify(allowed)).join(', ');
       this.report('flow-input-contract', path, `${JSON.stringify(wrapped.value)} is not a value "${action}" accepts for ${input.name}: one of ${choices}${suggestion(String(wrapped.value), input.enum.map(String))}`);
-    } else if (input.pattern !== undefined && typeof wrapped.value === 'string' && !matchesPattern(input.pattern, wrapped.value)) {
+    } else if (input.pattern !== undefined && typeof wrapped.value === 'string' && !matchesContractPattern(input.pattern, wrapped.value)) {
       this.report('flow-input-contract', path, `${JSON.stringify(wrapped.value)} does not match the pattern ${input.pattern} that "${action}" requires for ${input.name}`);
     }
   }
@@ -367,15 +367,6 @@ function literalFits(value: unknown, type: ArchitectType): boolean {
       return typeof value === 'string';
     default:
       return true;
-  }
-}
-
-/** A contract pattern this engine cannot compile is left to the platform rather than reported. */
-function matchesPattern(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(value);
-  } catch {
-    return true;
   }
 }
 

@@ -81,3 +81,12 @@ function asProperties(value: unknown): Record<string, JsonObject> {
   }
   return properties;
 }
+
+/** Does a literal match an input contract's `pattern`? A pattern this engine cannot compile is left to the platform. */
+export function matchesContractPattern(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return true;
+  }
+}

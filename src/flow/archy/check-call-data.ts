@@ -1,3 +1,4 @@
+import { matchesContractPattern } from '../contract-fields.js';
 import { suggestion, type PathSegment } from '../../diagnostics/index.js';
 import type { JsonObject } from '../../spec/action-spec.js';
 import { failureOutputKeys } from '../failure-outputs.js';
@@ -122,14 +123,8 @@ export function literalProblem(value: unknown, schema: JsonObject): string | und
   if (Array.isArray(schema.enum) && !schema.enum.some((option) => option === value || String(option) === String(value))) {
     return `${JSON.stringify(value)} is not one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}`;
   }
-  if (typeof schema.pattern === 'string' && typeof value === 'string') {
-    let pattern: RegExp | undefined;
-    try {
-      pattern = new RegExp(schema.pattern, 'u');
-    } catch {
-      pattern = undefined;
-    }
-    if (pattern && !pattern.test(value)) return `${JSON.stringify(value)} does not match the pattern ${schema.pattern}`;
+  if (typeof schema.pattern === 'string' && typeof value === 'string' && !matchesContractPattern(schema.pattern, value)) {
+    return `${JSON.stringify(value)} does not match the pattern ${schema.pattern}`;
   }
   return undefined;
 }
