@@ -1,13 +1,12 @@
 import { isUnknownDefinitionFile } from '../diagnostics/registry.js';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { serializeExport, type DataActionExport } from '../export/data-action-export.js';
 import type { LintConfig } from '../lint/config.js';
 import { lintText } from '../lint/lint-files.js';
-import { maxSourceBytes } from '../source/load.js';
+import { maxSourceBytes, readDefinitionFile } from '../source/read-definition.js';
 import { lintProjectActions } from '../lint/lint-project.js';
-import { mapBounded, fileConcurrency } from '../project/map-bounded.js';
 import { loadProject } from '../project/load-project.js';
 import type { ProjectAction } from '../project/model.js';
 import { runSpecTests, type SpecTestResult } from '../simulate/run-spec-tests.js';
@@ -77,9 +76,9 @@ export async function collectCatalog(paths: readonly string[], cwd: string, lint
   }
   const known = new Set([...catalog.actions.map((a) => a.file), ...catalog.flows.map((f) => f.file)]);
   const candidates = [...new Set(loose)].filter((file) => !known.has(relative(cwd, file)));
-  const others = await mapBounded(candidates, fileConcurrency, async (file) => {
-    const size = (await stat(file)).size;
-    return { file, text: size <= maxSourceBytes ? await readFile(file, 'utf8') : undefined, size };
+  const others = candidates.map((file) => {
+    const read = readDefinitionFile(file);
+    return 'bytes' in read ? { file, text: read.bytes.toString('utf8'), size: read.bytes.length } : { file, text: undefined, size: read.tooLarge };
   });
   for (const { file, text, size } of others) {
     if (text !== undefined) addLooseFile(catalog, file, text, cwd, lint);

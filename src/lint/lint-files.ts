@@ -1,10 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
 import { compareDiagnostics, dedupeDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { schemaProblemOf } from '../diagnostics/registry.js';
 import type { DataActionExport } from '../export/data-action-export.js';
 import { compileLoadedSpec } from '../project/load-project.js';
 import { maxSourceBytes, parseSource, type SourceDocument } from '../source/index.js';
+import { readDefinitionFile } from '../source/read-definition.js';
 import type { ActionSpec } from '../spec/action-spec.js';
 import { checkSpecShape } from '../spec/load-spec.js';
 import { schemaFindings } from '../spec/schema-findings.js';
@@ -65,9 +65,9 @@ export async function lintFiles(files: readonly string[], config: LintConfig, ca
 }
 
 async function lintFile(file: string, config: LintConfig, catalogs: Map<string, Promise<ArchyActionCatalog | undefined>>, cache: ResultCache<CachedLint> | undefined): Promise<FileLintResult> {
-  const info = await stat(file);
-  if (info.size <= maxSourceBytes) {
-    const text = await readFile(file, 'utf8');
+  const read = readDefinitionFile(file);
+  if ('bytes' in read) {
+    const text = read.bytes.toString('utf8');
     if (!/\.json$/i.test(file) && isArchyText(text)) return lintText(file, text, config, await catalogFor(file, catalogs));
     if (!cache) return lintText(file, text, config);
     const hash = contentHash(text);
@@ -80,7 +80,7 @@ async function lintFile(file: string, config: LintConfig, catalogs: Map<string, 
   const tooLarge: Diagnostic = {
     ruleId: 'file-too-large',
     severity: 'error',
-    message: `file is ${(info.size / 1048576).toFixed(1)} MB; definitions are limited to ${maxSourceBytes / 1048576} MB`,
+    message: `file is ${(read.tooLarge / 1048576).toFixed(1)} MB; definitions are limited to ${maxSourceBytes / 1048576} MB`,
     file,
     path: [],
   };

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { maxSourceBytes } from '../source/load.js';
+import { readDefinitionFile } from '../source/read-definition.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { ProjectAction, ProjectArchyFlow } from './model.js';
 import { fileConcurrency, mapBounded } from './map-bounded.js';
@@ -10,9 +9,15 @@ import { archyRootKey, readArchy } from '../flow/archy/read-archy.js';
 
 
 /** Reads a YAML file's text when its first key is an Archy flow type; undefined otherwise (or unreadable). */
-export async function readIfArchy(file: string): Promise<string | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined || text.length > maxSourceBytes) return undefined;
+export function readIfArchy(file: string): string | undefined {
+  let text: string;
+  try {
+    const read = readDefinitionFile(file);
+    if (!('bytes' in read)) return undefined;
+    text = read.bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
   return archyRootKey(text) ? text : undefined;
 }
 

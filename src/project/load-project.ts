@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { compileAction } from '../compile/compile-action.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -8,7 +7,8 @@ import type { ActionSpec } from '../spec/action-spec.js';
 import { checkSpecShape, loadSpec, type LoadedSpec } from '../spec/load-spec.js';
 import { deferredSource } from '../source/deferred-source.js';
 import { SourceDocument } from '../source/source-document.js';
-import { maxSourceBytes, parseSource } from '../source/load.js';
+import { parseSource } from '../source/load.js';
+import { readDefinitionFile } from '../source/read-definition.js';
 import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
 import { applyProfile } from '../orgs/apply-profile.js';
@@ -50,7 +50,7 @@ export async function loadProject(root: string, options: { org?: OrgProfile; cac
 /** Archy flows: YAML files whose first key is a flow type, wherever they are (a `*.flow.yaml` too). */
 async function findArchyFiles(discovery: Awaited<ReturnType<typeof discoverDefinitions>>): Promise<Array<{ file: string; text: string }>> {
   const candidates = [...discovery.unrecognised, ...discovery.definitions.filter((d) => d.kind === 'flow').map((d) => d.file)];
-  const read = await mapBounded(candidates, fileConcurrency, async (file) => ({ file, text: await readIfArchy(file) }));
+  const read = candidates.map((file) => ({ file, text: readIfArchy(file) }));
   return read.flatMap((r) => (r.text === undefined ? [] : [{ file: r.file, text: r.text }]));
 }
 
@@ -79,8 +79,8 @@ async function loadActionCached(file: string, cache: LoadCache, org?: OrgProfile
   const stats = statIfReadable(file);
   const unchanged = stats?.isFile() ? cache.unchanged(file, stats) : undefined;
   if (unchanged) return { file, source: sourceReadOnDemand(file), ...unchanged };
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!stats || !bytes || bytes.length > maxSourceBytes) return loadAction(file, org);
+  const bytes = readBytesIfSmall(file);
+  if (!stats || !bytes) return loadAction(file, org);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const hit = cache.get(file, hash, stats);
   if (hit) return { file, source: deferredSource(file, new TextDecoder().decode(bytes)), ...hit };
@@ -88,6 +88,16 @@ async function loadActionCached(file: string, cache: LoadCache, org?: OrgProfile
   cache.set(file, hash, stats, { written: action.written, spec: action.spec, artifact: action.artifact, diagnostics: action.diagnostics });
   // Thousands of parsed YAML trees held to the end of a build cost hundreds of MB; a later diagnostic re-parses.
   return { ...action, source: deferredSource(file, action.source.text) };
+}
+
+/** The bytes of a readable file within the size limit; otherwise undefined, and loading uncached reports why. */
+function readBytesIfSmall(file: string): Buffer | undefined {
+  try {
+    const read = readDefinitionFile(file);
+    return 'bytes' in read ? read.bytes : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file that cannot be stat'ed (gone, a link loop) is loaded uncached, to report why. */

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic, Finding, PathSegment, Range } from '../diagnostics/index.js';
 import type { ProjectAction } from '../project/model.js';
@@ -60,7 +60,7 @@ async function runOne(action: SpecAction, test: TestSpec, index: number): Promis
     problems: [],
     trace: undefined,
   };
-  const body = await responseBody(action.file, test);
+  const body = responseBody(action.file, test);
   if (!body.ok) {
     result.problems.push(locate({ ruleId: 'test-response-file', message: body.message, path: ['responseFile'], at: 'key' }));
     return result;
@@ -78,16 +78,17 @@ async function runOne(action: SpecAction, test: TestSpec, index: number): Promis
   return result;
 }
 
-async function responseBody(specFile: string, test: TestSpec): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+function responseBody(specFile: string, test: TestSpec): { ok: true; value: unknown } | { ok: false; message: string } {
   if (test.responseFile === undefined) return { ok: true, value: test.response };
   const file = resolve(dirname(specFile), test.responseFile);
   try {
-    const info = await stat(file);
+    // Synchronous: recorded responses are small, and an asynchronous read costs more in round trips than it reads.
+    const info = statSync(file);
     if (!info.isFile()) return { ok: false, message: `responseFile ${test.responseFile} is not a file` };
     if (info.size > MAX_RESPONSE_BYTES) {
       return { ok: false, message: `responseFile ${test.responseFile} is ${(info.size / 1048576).toFixed(1)} MB; dactl refuses response bodies over ${MAX_RESPONSE_BYTES / 1048576} MB` };
     }
-    return { ok: true, value: await readFile(file, 'utf8') };
+    return { ok: true, value: readFileSync(file, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`;

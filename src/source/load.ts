@@ -1,12 +1,12 @@
-import { open } from 'node:fs/promises';
 import { isAlias, isPair, isScalar, LineCounter, parseDocument, visit, YAMLError, type Document } from 'yaml';
 import type { Diagnostic, Finding } from '../diagnostics/index.js';
 import { yamlCheckId } from '../diagnostics/registry.js';
 import { explainSyntaxErrors } from './syntax-hints.js';
+import { maxSourceBytes, readDefinitionFile } from './read-definition.js';
 import { SourceDocument } from './source-document.js';
 
-/** Definitions are small; anything this large is a mistake (or an attack), refused before parsing. */
-export const maxSourceBytes = 4 * 1024 * 1024;
+export { maxSourceBytes } from './read-definition.js';
+
 const maxAliasCount = 100;
 const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -23,24 +23,15 @@ export interface LoadOptions {
 }
 
 export async function loadSourceFile(file: string, options: LoadOptions = {}): Promise<LoadedSource> {
-  let bytes: Uint8Array;
+  let read;
   try {
-    // One handle for the size check and the read, so a file that grows in between is still refused.
-    const handle = await open(file, 'r');
-    try {
-      const info = await handle.stat();
-      if (info.size > maxSourceBytes) return tooLarge(file, info.size);
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    read = readDefinitionFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined || !(code in unreadableReasons)) throw error;
     return failed(file, '', { ruleId: 'file-unreadable', message: `cannot read the file: ${unreadableReasons[code]}` });
   }
-  if (bytes.length > maxSourceBytes) return tooLarge(file, bytes.length);
-  return parseSource(file, bytes, options);
+  return 'tooLarge' in read ? tooLarge(file, read.tooLarge) : parseSource(file, read.bytes, options);
 }
 
 const unreadableReasons: Record<string, string> = {

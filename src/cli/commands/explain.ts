@@ -80,7 +80,7 @@ function extraOf(spec: { category?: string; description?: string } | undefined):
 async function explainArchyFile(path: string, diagnostics: Diagnostic[]): Promise<ReturnType<typeof explainArchy> | null | undefined> {
   const isFile = await stat(path).then((s) => s.isFile(), () => false);
   if (!isFile || path.toLowerCase().endsWith('.json')) return undefined;
-  const text = await readIfArchy(path);
+  const text = readIfArchy(path);
   if (text === undefined) return undefined;
   const catalog = await catalogFor(path, new Map());
   const checked = checkArchyText(path, text, catalog ? { catalog } : {});
