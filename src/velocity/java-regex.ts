@@ -1,10 +1,11 @@
-import { compileJavaPattern, JavaPatternSyntaxError, JavaRegexLimitError, JavaReplacementError } from '../java/regex/pattern.js';
+import { compileJavaPattern, JavaPatternSyntaxError, JavaReplacementError } from '../java/regex/pattern.js';
 import { JavaMethodError } from './render-error.js';
 
 /**
  * The regular expressions behind `String.matches`, `replaceAll`, `replaceFirst` and `split`. Every regex a
  * template runs is compiled here and only here, on java.util.regex's semantics (src/java/regex: linear time
  * where RE2 can run the pattern, a step-limited matcher for the rest); Java's exceptions become method errors.
+ * A pattern that uses up its steps is dactl's limit, not a Java exception: its JavaRegexLimitError passes through.
  */
 export interface JavaPattern {
   /** `Matcher.matches()`: the whole text. */
@@ -20,7 +21,7 @@ function asMethodError<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof JavaPatternSyntaxError) throw new JavaMethodError(`java.util.regex.PatternSyntaxException: ${error.message}`);
-    if (error instanceof JavaRegexLimitError || error instanceof JavaReplacementError) throw new JavaMethodError(error.message);
+    if (error instanceof JavaReplacementError) throw new JavaMethodError(error.message);
     throw error;
   }
 }

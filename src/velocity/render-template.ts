@@ -1,3 +1,4 @@
+import { withRegexBudget } from '../java/regex/pattern.js';
 import { JavaDouble } from './java-double.js';
 import { VelocityRenderError } from './render-error.js';
 import { positionAt } from './source-positions.js';
@@ -71,7 +72,8 @@ export function renderTemplate(template: string, context: TemplateContext, optio
   };
   try {
     const parsed = cachedParse(template);
-    const output = new VtlRenderer(parsed.lineStarts, parsed.tree, buildVelocityContext(context), settings).render();
+    // One regex step budget for the whole render, so a slow pattern inside #foreach still ends in well under a second.
+    const output = withRegexBudget(() => new VtlRenderer(parsed.lineStarts, parsed.tree, buildVelocityContext(context), settings).render());
     return { ok: true, output };
   } catch (error) {
     if (error instanceof TemplateSyntaxError) return failure(template, 'syntax', error.message, error.offset);

@@ -1,3 +1,4 @@
+import { JavaRegexLimitError } from '../java/regex/pattern.js';
 import { javaArithmetic, javaCompareNumbers } from './java-arithmetic.js';
 import { JavaDouble, isJavaNumber, numberValue, type JavaNumber } from './java-double.js';
 import { METHOD_NOT_FOUND, invokeJavaMethod, isJavaMap, javaEquals, readJavaProperty } from './java-methods.js';
@@ -220,6 +221,7 @@ export class VtlRenderer {
       if (error instanceof JavaMethodError) {
         this.fail(`Invocation of method '${part.name}' in ${javaClassName(target)} threw exception ${error.message}`, 'runtime', reference.offset);
       }
+      if (error instanceof JavaRegexLimitError) this.fail(`Template stopped in ${part.name}(): ${error.message}`, 'limit', reference.offset);
       throw error;
     }
     if (result === METHOD_NOT_FOUND) {

@@ -69,6 +69,7 @@ describe('robustness', () => {
   });
 
   it('shares one step budget among all the items of a query', () => {
+    // Each item alone fits the budget of one match; forty of them do not fit the query's.
     const item = { a: 'a'.repeat(18) };
     expect(queryJsonPath('$[?(@.a =~ /(a|aa)+(?=b)/)]', [item])).toEqual({ found: true, value: [] });
     const many = queryJsonPath('$[?(@.a =~ /(a|aa)+(?=b)/)]', Array.from({ length: 40 }, () => item));

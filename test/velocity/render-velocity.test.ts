@@ -75,6 +75,15 @@ describe('renderVelocity: errors and limits', () => {
     if (!result.ok) expect(result.error.kind).toBe('limit');
   });
 
+  test('a regex that only backtracking can run shares one step budget across the render, and names itself', () => {
+    // Each call alone fits the budget of one match; a hundred of them do not fit the render's.
+    const template = '#set($s = "aaaaaaaaaaaaaaaaaa")#foreach($i in [1..100])$s.matches("(a|aa)+(?=b)")#end';
+    const result = renderVelocity(template);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'limit' } });
+    expect(result.ok ? '' : result.error.message).toContain('/(a|aa)+(?=b)/');
+    expect(renderVelocity(template.replace('[1..100]', '[1..2]'))).toEqual({ ok: true, output: 'falsefalse' });
+  });
+
   test('deeply nested blocks are a syntax error, not a stack overflow', () => {
     const result = renderVelocity('#if(true)'.repeat(5000) + '#end'.repeat(5000));
     expect(result).toMatchObject({ ok: false, error: { kind: 'syntax' } });

@@ -2,16 +2,16 @@ import { type CharSet, contains, range, single, union } from './char-set.js';
 import { type AnchorKind, lengthRange, type ParsedPattern, type RegexNode } from './syntax.js';
 
 /** Steps one match attempt may take before it stops with a limit error. */
-export const BACKTRACK_STEP_LIMIT = 1_000_000;
+export const BACKTRACK_STEP_LIMIT = 250_000;
 
 /** Steps all match attempts inside one withRegexBudget() call may take together. */
-export const BACKTRACK_SCOPE_LIMIT = 2_000_000;
+export const BACKTRACK_SCOPE_LIMIT = 500_000;
 
 let scope: { steps: number } | undefined;
 
 /**
  * Runs `work` with one step budget shared by every backtracking match inside it, so a query or a render
- * that matches a slow pattern against many values still ends in about a second.
+ * that matches a slow pattern against many values still ends in a fraction of a second.
  */
 export function withRegexBudget<T>(work: () => T): T {
   if (scope) return work();
@@ -35,6 +35,9 @@ export class JavaRegexLimitError extends Error {
 }
 
 type Continuation = (position: number) => boolean;
+
+/** A code point's length in UTF-16 units. */
+const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
 const ASCII_WORD = union(range(0x30, 0x39), range(0x41, 0x5a), range(0x61, 0x7a), single(0x5f));
 const UNICODE_WORD = /[\p{Alphabetic}\p{Mn}\p{Me}\p{Mc}\p{Nd}\p{Pc}\p{Join_Control}]/u;
@@ -120,11 +123,9 @@ export class BacktrackingMatcher {
     }
   }
 
-  /** The code point at `position` and its width in UTF-16 units, or undefined at the end. */
-  private charAt(position: number): [number, number] | undefined {
-    if (position >= this.input.length) return undefined;
-    const cp = this.input.codePointAt(position) as number;
-    return [cp, cp > 0xffff ? 2 : 1];
+  /** The code point at `position`, or -1 at the end (a number, not a pair: this runs on every step). */
+  private codePointAt(position: number): number {
+    return position < this.input.length ? (this.input.codePointAt(position) as number) : -1;
   }
 
   private match(node: RegexNode, position: number, next: Continuation): boolean {
@@ -133,8 +134,8 @@ export class BacktrackingMatcher {
       case 'empty':
         return next(position);
       case 'set': {
-        const at = this.charAt(position);
-        return at !== undefined && contains(node.set, at[0]) && next(position + at[1]);
+        const cp = this.codePointAt(position);
+        return cp >= 0 && contains(node.set, cp) && next(position + width(cp));
       }
       case 'sequence':
         return this.sequence(node.items, 0, position, next);
@@ -194,9 +195,9 @@ export class BacktrackingMatcher {
     const ends = [position];
     let at = position;
     const extend = (): boolean => {
-      const c = this.charAt(at);
-      if (c === undefined || !contains(set, c[0])) return false;
-      at += c[1];
+      const cp = this.codePointAt(at);
+      if (cp < 0 || !contains(set, cp)) return false;
+      at += width(cp);
       ends.push(at);
       return true;
     };

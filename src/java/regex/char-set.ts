@@ -73,8 +73,8 @@ let casedPairs: Array<[number, number[]]> | undefined;
 function caseVariants(): Array<[number, number[]]> {
   if (casedPairs) return casedPairs;
   casedPairs = [];
-  for (let cp = 0; cp <= 0x1ffff; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+  // A character that no case mapping changes has no other case: only those that change are looked at.
+  for (const cp of codePoints(intersect(unicodePropertySet('Changes_When_Casemapped'), range(0, 0x1ffff)))) {
     const c = String.fromCodePoint(cp);
     const variants = new Set<number>();
     for (const v of [c.toUpperCase(), c.toLowerCase(), c.toUpperCase().toLowerCase()]) {
@@ -84,6 +84,10 @@ function caseVariants(): Array<[number, number[]]> {
     if (variants.size > 0) casedPairs.push([cp, [...variants]]);
   }
   return casedPairs;
+}
+
+function* codePoints(set: CharSet): Generator<number> {
+  for (const [from, to] of set) for (let cp = from; cp <= to; cp++) yield cp;
 }
 
 /** `CASE_INSENSITIVE | UNICODE_CASE`: a character matches when one of its cases is in the set. */
@@ -104,10 +108,23 @@ const UNIFORM_PLANES = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16];
 let texts: Array<[number, string]> | undefined;
 
 function scanTexts(): Array<[number, string]> {
-  texts ??= SCAN_BLOCKS.map(([from, to]) => {
-    const chars: string[] = [];
-    for (let cp = from; cp <= to; cp++) chars.push(String.fromCodePoint(cp));
-    return [from, chars.join('')];
+  if (texts) return texts;
+  // Decoded from UTF-16 units in one go: a string per code point, joined, takes several times longer.
+  const decoder = new TextDecoder('utf-16le');
+  texts = SCAN_BLOCKS.map(([from, to]): [number, string] => {
+    const count = to - from + 1;
+    const supplementary = from > 0xffff;
+    const units = new Uint16Array(supplementary ? count * 2 : count);
+    for (let i = 0; i < count; i++) {
+      if (!supplementary) {
+        units[i] = from + i;
+        continue;
+      }
+      const offset = from + i - 0x10000;
+      units[i * 2] = 0xd800 + (offset >> 10);
+      units[i * 2 + 1] = 0xdc00 + (offset & 0x3ff);
+    }
+    return [from, decoder.decode(units)];
   });
   return texts;
 }
