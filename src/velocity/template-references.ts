@@ -28,7 +28,8 @@ class ReferenceScanner {
       const c = s[i];
       if (c === '\\' && (s[i + 1] === '$' || s[i + 1] === '#')) i += 2;
       else if (c === '#' && s[i + 1] === '#') i = this.lineEnd(i);
-      else if (c === '#' && s[i + 1] === '*') i = s.indexOf('*#', i + 2) < 0 ? s.length : s.indexOf('*#', i + 2) + 2;
+      else if (c === '#' && s[i + 1] === '*') i = this.after('*#', i + 2);
+      else if (c === '#' && s[i + 1] === '[' && s[i + 2] === '[') i = this.after(']]#', i + 3);
       else if (c === '#') i = this.scanDirective(i, inJson);
       else if (c === '$') i = this.scanReference(i, { enclosingCalls: [], inStringLiteral: false, inJsonString: inJson, context: 'text' });
       else {
@@ -36,6 +37,12 @@ class ReferenceScanner {
         i++;
       }
     }
+  }
+
+  /** The index just past the next `marker` from `from` (a comment's or an unparsed block's end), or the end. */
+  private after(marker: string, from: number): number {
+    const at = this.source.indexOf(marker, from);
+    return at < 0 ? this.source.length : at + marker.length;
   }
 
   private lineEnd(i: number): number {

@@ -42,6 +42,11 @@ describe('templateReferences', () => {
     expect(found[1]?.root).toBe('Input');
   });
 
+  test('block comments and unparsed content hold no references', () => {
+    expect(refs('#* $a *#$b #[[ $c ${d} ]]#$e').map((r) => r.name)).toEqual(['b', 'e']);
+    expect(templateReferences('#[[ $unclosed')).toMatchObject({ error: { line: 1 } });
+  });
+
   test('syntax errors are reported with a position', () => {
     expect(templateReferences('ok\n#if($x')).toMatchObject({ error: { line: 2 } });
   });
