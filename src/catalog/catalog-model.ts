@@ -123,7 +123,7 @@ function graphAndLayout(graph: FlowGraph): { graph: FlowGraph; layout: Promise<s
 }
 
 function specAction(action: ProjectAction, cwd: string, diagnostics: Diagnostic[], tests: SpecTestResult[]): CatalogAction {
-  const name = action.spec?.name ?? action.artifact?.name ?? relative(cwd, action.file);
+  const name = action.spec?.name ?? action.artifact?.name ?? writtenName(action) ?? relative(cwd, action.file);
   return {
     slug: '',
     name,
@@ -135,6 +135,12 @@ function specAction(action: ProjectAction, cwd: string, diagnostics: Diagnostic[
     diagnostics,
     tests,
   };
+}
+
+/** The `name:` of a spec that did not load (its page lists why), so it is still found by its name. */
+function writtenName(action: ProjectAction): string | undefined {
+  const name: unknown = action.source.document?.get('name');
+  return typeof name === 'string' && name.trim() ? name : undefined;
 }
 
 /** A JSON file that is an export, or a YAML file that is an Archy flow; anything else in a folder is passed over. */

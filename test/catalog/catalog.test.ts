@@ -164,4 +164,15 @@ describe('dactl catalog', () => {
     expect(run.stdout).toContain('0 actions and 1 flow');
     expect(readFileSync(join(out, 'flows', 'route-claims.html'), 'utf8')).toContain('{{get_claim}} <span class="muted">(not in the catalog)</span>');
   });
+
+  it('names a spec that does not load by its name: and shows why on its page', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'actions'));
+    writeFileSync(join(dir, 'actions', 'lookup.action.yaml'), 'name: Look up <caller> & co\nrequest:\n  method: GET\n  url: /api/v2/users/me\n');
+    const out = join(tempDir(), 'site');
+    expect((await runCli(['catalog', dir, '-o', out])).code).toBe(0);
+    const page = readFileSync(join(out, 'actions', 'look-up-caller-co.html'), 'utf8');
+    expect(page).toContain('<title>Look up &lt;caller&gt; &amp; co · dactl catalog');
+    expect(page).toContain('spec-missing-key');
+  });
 });
