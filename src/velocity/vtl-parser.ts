@@ -181,18 +181,20 @@ class Parser {
       return;
     }
     // A `$` or `$!` that starts no reference is a token of its own; it vanishes, with the backslashes
-    // before it, when what follows swallows it (see `vanishes`). Before any other `#...` both stay text.
-    const directive = src[start + 1 + bang] === '#' ? this.directiveName(start + 1 + bang) : undefined;
+    // before it, when what follows swallows it (see `vanishes`). `$!` stays as written before a `#word`
+    // (which is then text too), `##`, `#` and a digit, `{`, `}` or `[`; elsewhere it prints as `$`.
+    const after = src[start + 1 + bang];
+    const directive = after === '#' ? this.directiveName(start + 1 + bang) : undefined;
     if (this.vanishes(start)) {
       this.i = start + 1 + bang;
       this.tokenEnded();
-    } else if (bang && (src[start + 2] === '}' || src[start + 2] === '{' || src[start + 2] === '[')) {
+    } else if (directive) {
+      // `$!#foreach` is one text token: the directive is not read.
+      this.text.push('\\'.repeat(escapes), src.slice(start, directive.end));
+      this.i = directive.end;
+    } else if (bang && (after === '}' || after === '{' || after === '[' || (after === '#' && (src[start + 3] === '#' || isDigit(src[start + 3]))))) {
       this.text.push('\\'.repeat(escapes), '$!');
       this.i = start + 2;
-    }
-    else if (directive) {
-      this.text.push('\\'.repeat(escapes), '$', src.slice(start + 1 + bang, directive.end));
-      this.i = directive.end;
     } else {
       // `$!` that starts no reference prints as `$`.
       this.text.push('\\'.repeat(escapes), '$');

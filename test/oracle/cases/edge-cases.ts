@@ -130,6 +130,7 @@ const templates: [string, string, boolean?][] = [
   ['map literals and non-string keys', '#foreach($v in {"a": 1, "b": [1, 2]})$v#end #set($m = {1: 2, true: "t"})$m'],
   ['index out of range', '#set($l = [1, 2])$l[-1] $l[5]'],
   ['arithmetic as a condition', '#if(1 + 1)a#else b#end'],
+  ['lone $! before # words', '$!#x|$!#foreach|$!#1|$!# |$!#(|$!## c\nx'],
 ];
 
 export const edgeCases: OracleCase[] = templates.map(([id, template, strict]) => ({
