@@ -151,10 +151,16 @@ class Parser {
   }
 
   private referenceStartsAt(at: number): boolean {
-    let j = at + 1;
-    if (this.src[j] === '!') j++;
+    let j = at + 1 + this.bangLength(at + 1);
     if (this.src[j] === '{') j++;
     return isIdentifierStart(this.src[j]);
+  }
+
+  /** After a `$`: the length of `!`, or of `\…\!` (Velocity's DOLLARBANG takes backslashes before its `!`), else 0. */
+  private bangLength(at: number): number {
+    let j = at;
+    while (this.src[j] === '\\') j++;
+    return this.src[j] === '!' ? j - at + 1 : 0;
   }
 
   private dollar(push: (node: TemplateNode) => void, escapes: number): void {
@@ -173,16 +179,16 @@ class Parser {
       return;
     }
     this.i = start;
-    const bang = src[start + 1] === '!' ? 1 : 0;
+    const bang = this.bangLength(start + 1);
     if (start + 1 + bang >= src.length) {
-      if (!this.inString) this.fail(`Lexical error: "${bang ? '$!' : '$'}" at the end of the template`, start);
+      if (!this.inString) this.fail(`Lexical error: "${src.slice(start)}" at the end of the template`, start);
       this.text.push('$');
       this.i = src.length;
       return;
     }
     // A `$` or `$!` that starts no reference is a token of its own; it vanishes, with the backslashes
-    // before it, when what follows swallows it (see `vanishes`). `$!` stays as written before a `#word`
-    // (which is then text too), `##`, `#` and a digit, `{`, `}` or `[`; elsewhere it prints as `$`.
+    // before it, when what follows swallows it (see `vanishes`). `$!` (or `$\!`) stays as written before a
+    // `#word` (which is then text too), `##`, `#` and a digit, `{`, `}` or `[`; elsewhere it prints as `$`.
     const after = src[start + 1 + bang];
     const directive = after === '#' ? this.directiveName(start + 1 + bang) : undefined;
     if (this.vanishes(start)) {
@@ -192,9 +198,9 @@ class Parser {
       // `$!#foreach` is one text token: the directive is not read.
       this.text.push('\\'.repeat(escapes), src.slice(start, directive.end));
       this.i = directive.end;
-    } else if (bang && (after === '}' || after === '{' || after === '[' || (after === '#' && (src[start + 3] === '#' || isDigit(src[start + 3]))))) {
-      this.text.push('\\'.repeat(escapes), '$!');
-      this.i = start + 2;
+    } else if (bang && (after === '}' || after === '{' || after === '[' || (after === '#' && (src[start + 2 + bang] === '#' || isDigit(src[start + 2 + bang]))))) {
+      this.text.push('\\'.repeat(escapes), src.slice(start, start + 1 + bang));
+      this.i = start + 1 + bang;
     } else {
       // `$!` that starts no reference prints as `$`.
       this.text.push('\\'.repeat(escapes), '$');
@@ -206,9 +212,8 @@ class Parser {
   private tryReference(): Reference | undefined {
     const src = this.src;
     const offset = this.i;
-    let j = offset + 1;
-    const silent = src[j] === '!';
-    if (silent) j++;
+    const bang = this.bangLength(offset + 1);
+    let j = offset + 1 + bang;
     const formal = src[j] === '{';
     if (formal) j++;
     this.i = j;
@@ -218,7 +223,12 @@ class Parser {
       if (src[this.i] !== '}') return undefined;
       this.i++;
     }
-    return { silent, formal, root, parts, offset: this.base + offset, literal: src.slice(offset, this.i) };
+    const literal = src.slice(offset, this.i);
+    if (bang > 1) {
+      const text = `$${'\\'.repeat(bang - 2)}!${formal ? '{' : root}`;
+      return { silent: false, formal: false, root: text, parts, offset: this.base + offset, literal, uncomputable: true };
+    }
+    return { silent: bang === 1, formal, root, parts, offset: this.base + offset, literal };
   }
 
   private identifier(): string {
@@ -600,7 +610,7 @@ class Parser {
     for (;;) {
       if (src[k] === '$') {
         if (this.referenceStartsAt(k)) return false;
-        const next = k + 1 + (src[k + 1] === '!' ? 1 : 0);
+        const next = k + 1 + this.bangLength(k + 1);
         if (src[next] === '#') {
           const directive = this.directiveName(next);
           if (directive) return DIRECTIVES_AFTER_DOLLAR.has(directive.name);
@@ -733,7 +743,9 @@ class Parser {
             continue;
           }
           if (this.src[this.i] === ')') break;
-          parameters.push(this.referenceArgument('A #macro parameter').root);
+          const parameter = this.referenceArgument('A #macro parameter');
+          // Velocity names a parameter by its text after `$`, so `$\!a` binds no reference.
+          parameters.push(parameter.uncomputable ? parameter.literal.slice(1) : parameter.root);
         }
         this.closeParen();
         const macro: MacroDefinition = { name: macroName, parameters, body: [], offset };

@@ -16,3 +16,22 @@ describe('lone $ and $! tokens', () => {
     expect(renderTemplate(template, {})).toEqual({ ok: true, output: expected });
   });
 });
+
+/** `$\!foo`: backslashes between `$` and `!` make Velocity 1.7 read a reference it cannot compute. */
+describe('$\\! references', () => {
+  test.each([
+    ['#set($foo = "F")$\\!foo|$\\\\!foo|$\\!foo.bar()|$\\!{foo.bar}|$\\!foo[0]', '$!foo|$\\!foo|$!foo|$!{|$!foo'],
+    ['#set($foo = "F")\\$\\!foo|\\\\$\\!foo|"$\\!foo"', '\\$!foo|\\\\$!foo|"$!foo"'],
+    ['#set($foo = "F")#set($s = "a$\\!foo.b(1)b")$s', 'a$!foob'],
+    ['#if($\\!foo)y#{else}n#end #set($x = $\\!foo)$x #set($\\!foo = 1)$\\!foo', 'n$x$!foo'],
+    ['#macro(m $a)[$a]#end#m($\\!foo.bar) #macro(n $\\!b)[$\\!b]#end#n(1)', '[$\\!foo.bar] [$!b]'],
+    ['$\\!|$\\! x|$\\!}|$\\!#*c*#|$\\!#x', '$|$ x|$\\!}||$\\!#x'],
+  ])('%j prints %j', (template, expected) => {
+    expect(renderTemplate(template, {})).toEqual({ ok: true, output: expected });
+  });
+
+  test('is named with its backslash dropped in strict errors', () => {
+    const result = renderTemplate('#set($foo = 1)$\\!foo.bar', {}, { strict: true });
+    expect(result.ok ? '' : result.error.message).toBe('Variable $$!foo has not been set at successTemplate[line 1, column 15]');
+  });
+});

@@ -79,6 +79,4 @@ export function selectApacheTemplates(folder: string): ApacheSelection {
 }
 
 /** Templates where dactl knowingly renders differently; each is explained in docs/fidelity.md. */
-export const APACHE_TEMPLATE_DIFFERENCES: Readonly<Record<string, string>> = {
-  'reference.vm': 'backslashes between $ and ! ($\\!foo): Java prints $!foo and drops the modifiers; dactl prints the text as written',
-};
+export const APACHE_TEMPLATE_DIFFERENCES: Readonly<Record<string, string>> = {};
