@@ -38,6 +38,8 @@ interface DirectiveName {
 class Parser {
   private i = 0;
   private text: string[] = [];
+  /** `vanishes` answers by offset. */
+  private readonly vanishing = new Map<number, boolean>();
   /** Index in `text` where the text since the last token starts. */
   private runStart = 0;
   /** Where the `#end`/`#else` that closed the last block starts. */
@@ -602,36 +604,41 @@ class Parser {
   /**
    * Whether a lone `$`, `$!` or `#` at `at` vanishes, as it does in Velocity 1.7 right before #if, #elseif,
    * #else, #end, #set or a block comment (for `$`), before spaces and a `#set(`, or before another lone
-   * token that vanishes.
+   * token that vanishes. Every token of a chain gets the chain's answer, remembered so that a long chain
+   * (`$$$…`) is walked once.
    */
   private vanishes(at: number): boolean {
-    const src = this.src;
+    const chain: number[] = [];
     let k = at;
-    for (;;) {
-      if (src[k] === '$') {
-        if (this.referenceStartsAt(k)) return false;
-        const next = k + 1 + this.bangLength(k + 1);
-        if (src[next] === '#') {
-          const directive = this.directiveName(next);
-          if (directive) return DIRECTIVES_AFTER_DOLLAR.has(directive.name);
-          if (src[next + 1] === '*') return true;
-          if (src[next + 1] === '#' || src[next + 1] === '[') return false;
-          k = next;
-          continue;
-        }
-        if (src[next] === '$') {
-          k = next;
-          continue;
-        }
-        return this.setFollows(next);
+    let answer: boolean | number;
+    do {
+      answer = this.vanishing.get(k) ?? this.vanishStep(k);
+      chain.push(k);
+      if (typeof answer === 'number') k = answer;
+    } while (typeof answer === 'number');
+    for (const token of chain) this.vanishing.set(token, answer);
+    return answer;
+  }
+
+  /** The answer for the lone token at `k`, or where the next token of its chain starts. */
+  private vanishStep(k: number): boolean | number {
+    const src = this.src;
+    if (src[k] === '$') {
+      if (this.referenceStartsAt(k)) return false;
+      const next = k + 1 + this.bangLength(k + 1);
+      if (src[next] === '#') {
+        const directive = this.directiveName(next);
+        if (directive) return DIRECTIVES_AFTER_DOLLAR.has(directive.name);
+        if (src[next + 1] === '*') return true;
+        if (src[next + 1] === '#' || src[next + 1] === '[') return false;
+        return next;
       }
-      if (src[k] !== '#' || this.directiveName(k) || src[k + 1] === '#' || src[k + 1] === '*' || src[k + 1] === '[') return false;
-      if (src[k + 1] === '$') {
-        k++;
-        continue;
-      }
-      return this.setFollows(k + 1);
+      if (src[next] === '$') return next;
+      return this.setFollows(next);
     }
+    if (src[k] !== '#' || this.directiveName(k) || src[k + 1] === '#' || src[k + 1] === '*' || src[k + 1] === '[') return false;
+    if (src[k + 1] === '$') return k + 1;
+    return this.setFollows(k + 1);
   }
 
   /** Whether only spaces and tabs stand between `at` and a `#set(`. */

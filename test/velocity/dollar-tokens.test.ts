@@ -35,3 +35,17 @@ describe('$\\! references', () => {
     expect(result.ok ? '' : result.error.message).toBe('Variable $$!foo has not been set at successTemplate[line 1, column 15]');
   });
 });
+
+describe('long runs of lone tokens', () => {
+  test.each([
+    ['$', '$'.repeat(50_000)],
+    ['$\\!', '$\\!'.repeat(50_000)],
+    ['#$', '#$'.repeat(50_000)],
+  ])('a run of %s is read in linear time', (_, run) => {
+    const start = performance.now();
+    const result = renderTemplate(`${run}x`, {});
+    expect(result.ok).toBe(true);
+    // Quadratic work took well over ten seconds here; linear work takes milliseconds.
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});
