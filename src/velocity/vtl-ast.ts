@@ -9,6 +9,12 @@ export interface Reference {
   offset: number;
   /** The reference's own source text without leading backslashes (`$!{a.b}`): what Velocity prints for null. */
   literal: string;
+  /**
+   * `$\!a.b`, `$\!{a}`: backslashes between `$` and `!` make Velocity's reference not computable. Its `root` is
+   * then the text up to the name or `{` with one backslash fewer (`$!a`), looked up like a name, printed
+   * for null and named in strict errors; `#set` and `#define` ignore it.
+   */
+  uncomputable?: true;
 }
 
 export type ReferencePart =

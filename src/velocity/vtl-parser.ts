@@ -38,6 +38,8 @@ interface DirectiveName {
 class Parser {
   private i = 0;
   private text: string[] = [];
+  /** `vanishes` answers by offset. */
+  private readonly vanishing = new Map<number, boolean>();
   /** Index in `text` where the text since the last token starts. */
   private runStart = 0;
   /** Where the `#end`/`#else` that closed the last block starts. */
@@ -151,10 +153,16 @@ class Parser {
   }
 
   private referenceStartsAt(at: number): boolean {
-    let j = at + 1;
-    if (this.src[j] === '!') j++;
+    let j = at + 1 + this.bangLength(at + 1);
     if (this.src[j] === '{') j++;
     return isIdentifierStart(this.src[j]);
+  }
+
+  /** After a `$`: the length of `!`, or of `\…\!` (Velocity's DOLLARBANG takes backslashes before its `!`), else 0. */
+  private bangLength(at: number): number {
+    let j = at;
+    while (this.src[j] === '\\') j++;
+    return this.src[j] === '!' ? j - at + 1 : 0;
   }
 
   private dollar(push: (node: TemplateNode) => void, escapes: number): void {
@@ -173,26 +181,28 @@ class Parser {
       return;
     }
     this.i = start;
-    const bang = src[start + 1] === '!' ? 1 : 0;
+    const bang = this.bangLength(start + 1);
     if (start + 1 + bang >= src.length) {
-      if (!this.inString) this.fail(`Lexical error: "${bang ? '$!' : '$'}" at the end of the template`, start);
+      if (!this.inString) this.fail(`Lexical error: "${src.slice(start)}" at the end of the template`, start);
       this.text.push('$');
       this.i = src.length;
       return;
     }
     // A `$` or `$!` that starts no reference is a token of its own; it vanishes, with the backslashes
-    // before it, when what follows swallows it (see `vanishes`). Before any other `#...` both stay text.
-    const directive = src[start + 1 + bang] === '#' ? this.directiveName(start + 1 + bang) : undefined;
+    // before it, when what follows swallows it (see `vanishes`). `$!` (or `$\!`) stays as written before a
+    // `#word` (which is then text too), `##`, `#` and a digit, `{`, `}` or `[`; elsewhere it prints as `$`.
+    const after = src[start + 1 + bang];
+    const directive = after === '#' ? this.directiveName(start + 1 + bang) : undefined;
     if (this.vanishes(start)) {
       this.i = start + 1 + bang;
       this.tokenEnded();
-    } else if (bang && (src[start + 2] === '}' || src[start + 2] === '{' || src[start + 2] === '[')) {
-      this.text.push('\\'.repeat(escapes), '$!');
-      this.i = start + 2;
-    }
-    else if (directive) {
-      this.text.push('\\'.repeat(escapes), '$', src.slice(start + 1 + bang, directive.end));
+    } else if (directive) {
+      // `$!#foreach` is one text token: the directive is not read.
+      this.text.push('\\'.repeat(escapes), src.slice(start, directive.end));
       this.i = directive.end;
+    } else if (bang && (after === '}' || after === '{' || after === '[' || (after === '#' && (src[start + 2 + bang] === '#' || isDigit(src[start + 2 + bang]))))) {
+      this.text.push('\\'.repeat(escapes), src.slice(start, start + 1 + bang));
+      this.i = start + 1 + bang;
     } else {
       // `$!` that starts no reference prints as `$`.
       this.text.push('\\'.repeat(escapes), '$');
@@ -204,9 +214,8 @@ class Parser {
   private tryReference(): Reference | undefined {
     const src = this.src;
     const offset = this.i;
-    let j = offset + 1;
-    const silent = src[j] === '!';
-    if (silent) j++;
+    const bang = this.bangLength(offset + 1);
+    let j = offset + 1 + bang;
     const formal = src[j] === '{';
     if (formal) j++;
     this.i = j;
@@ -216,7 +225,12 @@ class Parser {
       if (src[this.i] !== '}') return undefined;
       this.i++;
     }
-    return { silent, formal, root, parts, offset: this.base + offset, literal: src.slice(offset, this.i) };
+    const literal = src.slice(offset, this.i);
+    if (bang > 1) {
+      const text = `$${'\\'.repeat(bang - 2)}!${formal ? '{' : root}`;
+      return { silent: false, formal: false, root: text, parts, offset: this.base + offset, literal, uncomputable: true };
+    }
+    return { silent: bang === 1, formal, root, parts, offset: this.base + offset, literal };
   }
 
   private identifier(): string {
@@ -590,36 +604,41 @@ class Parser {
   /**
    * Whether a lone `$`, `$!` or `#` at `at` vanishes, as it does in Velocity 1.7 right before #if, #elseif,
    * #else, #end, #set or a block comment (for `$`), before spaces and a `#set(`, or before another lone
-   * token that vanishes.
+   * token that vanishes. Every token of a chain gets the chain's answer, remembered so that a long chain
+   * (`$$$…`) is walked once.
    */
   private vanishes(at: number): boolean {
-    const src = this.src;
+    const chain: number[] = [];
     let k = at;
-    for (;;) {
-      if (src[k] === '$') {
-        if (this.referenceStartsAt(k)) return false;
-        const next = k + 1 + (src[k + 1] === '!' ? 1 : 0);
-        if (src[next] === '#') {
-          const directive = this.directiveName(next);
-          if (directive) return DIRECTIVES_AFTER_DOLLAR.has(directive.name);
-          if (src[next + 1] === '*') return true;
-          if (src[next + 1] === '#' || src[next + 1] === '[') return false;
-          k = next;
-          continue;
-        }
-        if (src[next] === '$') {
-          k = next;
-          continue;
-        }
-        return this.setFollows(next);
+    let answer: boolean | number;
+    do {
+      answer = this.vanishing.get(k) ?? this.vanishStep(k);
+      chain.push(k);
+      if (typeof answer === 'number') k = answer;
+    } while (typeof answer === 'number');
+    for (const token of chain) this.vanishing.set(token, answer);
+    return answer;
+  }
+
+  /** The answer for the lone token at `k`, or where the next token of its chain starts. */
+  private vanishStep(k: number): boolean | number {
+    const src = this.src;
+    if (src[k] === '$') {
+      if (this.referenceStartsAt(k)) return false;
+      const next = k + 1 + this.bangLength(k + 1);
+      if (src[next] === '#') {
+        const directive = this.directiveName(next);
+        if (directive) return DIRECTIVES_AFTER_DOLLAR.has(directive.name);
+        if (src[next + 1] === '*') return true;
+        if (src[next + 1] === '#' || src[next + 1] === '[') return false;
+        return next;
       }
-      if (src[k] !== '#' || this.directiveName(k) || src[k + 1] === '#' || src[k + 1] === '*' || src[k + 1] === '[') return false;
-      if (src[k + 1] === '$') {
-        k++;
-        continue;
-      }
-      return this.setFollows(k + 1);
+      if (src[next] === '$') return next;
+      return this.setFollows(next);
     }
+    if (src[k] !== '#' || this.directiveName(k) || src[k + 1] === '#' || src[k + 1] === '*' || src[k + 1] === '[') return false;
+    if (src[k + 1] === '$') return k + 1;
+    return this.setFollows(k + 1);
   }
 
   /** Whether only spaces and tabs stand between `at` and a `#set(`. */
@@ -731,7 +750,9 @@ class Parser {
             continue;
           }
           if (this.src[this.i] === ')') break;
-          parameters.push(this.referenceArgument('A #macro parameter').root);
+          const parameter = this.referenceArgument('A #macro parameter');
+          // Velocity names a parameter by its text after `$`, so `$\!a` binds no reference.
+          parameters.push(parameter.uncomputable ? parameter.literal.slice(1) : parameter.root);
         }
         this.closeParen();
         const macro: MacroDefinition = { name: macroName, parameters, body: [], offset };

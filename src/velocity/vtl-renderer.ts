@@ -161,7 +161,7 @@ export class VtlRenderer {
           this.callMacro(node, frame, out, counted);
           break;
         case 'define':
-          if (node.target.parts.length === 0) this.put(node.target.root, new DefinedBlock(node.body, frame), frame);
+          if (node.target.parts.length === 0 && !node.target.uncomputable) this.put(node.target.root, new DefinedBlock(node.body, frame), frame);
           break;
         case 'evaluate':
           this.evaluate(node.argument, node.offset, frame, out, counted);
@@ -179,6 +179,8 @@ export class VtlRenderer {
 
   private renderReference(reference: Reference, escapes: number, frame: MacroFrame | undefined): string {
     const value = this.referenceValue(reference, frame, 'render');
+    // Velocity reads no escape before an uncomputable reference: its backslashes are text.
+    if (reference.uncomputable) return '\\'.repeat(escapes) + (isNull(value) ? reference.root : javaText(value));
     const prefix = '\\'.repeat(escapes >> 1);
     if (escapes % 2 === 1) return isNull(value) ? `${prefix}\\${reference.literal}` : prefix + reference.literal;
     if (!isNull(value)) return prefix + javaText(value);
@@ -252,7 +254,7 @@ export class VtlRenderer {
       this.fail(`Variable $${target.root} has not been set`, 'unset-variable', target.offset);
     }
     const value = this.value(expression, frame);
-    if (target.formal) return;
+    if (target.formal || target.uncomputable) return;
     if (isNull(value)) {
       // With strict references Velocity stores the null: the variable is then set, to null.
       if (this.settings.strict && target.parts.length === 0) this.put(target.root, null, frame);

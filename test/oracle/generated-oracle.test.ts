@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generatedCases } from './cases/generated-templates.js';
+import { compareWithJava } from './compare-results.js';
 import { renderWithJavaVelocity, type JavaResult } from './java-velocity.js';
 import { knownDifference } from './known-differences.js';
-import { renderCase, type OracleCase } from './oracle-case.js';
 
 /** A few hundred in CI; `npm run fuzz` raises ORACLE_RUNS to a few thousand. */
 const runs = Math.max(1, Number(process.env.ORACLE_RUNS ?? 400) || 400);
@@ -17,28 +17,12 @@ beforeAll(() => {
   java = renderWithJavaVelocity(cases);
 });
 
-/** Java prints a `String[]` with its identity hash, which differs run to run. */
-const normalize = (text: string): string => text.replace(/\[Ljava\.lang\.String;@[0-9a-f]+/g, '[Ljava.lang.String;@');
-
-
-type Verdict = { agree: true } | { agree: false; java: string; dactl: string };
-
-function compare(kase: OracleCase, expected: JavaResult | undefined): Verdict {
-  const actual = renderCase(kase);
-  if (!expected) return { agree: false, java: 'no result', dactl: '' };
-  const javaText = expected.ok ? JSON.stringify(normalize(expected.output)) : `${expected.kind} error: ${expected.message.split('\n')[0]}`;
-  const dactlText = actual.ok ? JSON.stringify(normalize(actual.output)) : `${actual.error.kind} error: ${actual.error.message}`;
-  if (expected.ok && actual.ok && normalize(expected.output) === normalize(actual.output)) return { agree: true };
-  if (!expected.ok && !actual.ok && (expected.kind === 'syntax') === (actual.error.kind === 'syntax')) return { agree: true };
-  return { agree: false, java: javaText, dactl: dactlText };
-}
-
 describe(`generated templates agree with Apache Velocity 1.7 (seed ${seed}, ${runs} templates)`, () => {
   test('at least 99% agree, and every disagreement is a documented difference', () => {
     const disagreements: string[] = [];
     let unexplained = 0;
     for (const kase of cases) {
-      const verdict = compare(kase, java.get(kase.id));
+      const verdict = compareWithJava(kase, java.get(kase.id));
       if (verdict.agree) continue;
       const known = knownDifference(kase.template);
       if (!known) unexplained++;

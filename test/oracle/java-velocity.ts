@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OracleCase } from './oracle-case.js';
 
@@ -32,19 +32,26 @@ function classPath(): string {
 /** Compiles the harness and renders the cases with Apache Velocity 1.7. Throws when Java is missing. */
 export function renderWithJavaVelocity(cases: OracleCase[]): Map<string, JavaResult> {
   const cp = classPath();
+  let stdout: string;
   mkdirSync(BUILD_DIR, { recursive: true });
+  // A folder per call: the oracle test files run in parallel, and must not read each other's classes or cases.
+  const runDir = mkdtempSync(join(BUILD_DIR, 'run-'));
   const sources = readdirSync(JAVA_DIR).filter((name) => name.endsWith('.java')).map((name) => join(JAVA_DIR, name));
   try {
-    execFileSync('javac', ['-nowarn', '-encoding', 'UTF-8', '-cp', cp, '-d', BUILD_DIR, ...sources], { stdio: 'pipe' });
-  } catch (error) {
-    throw new Error(`Java Velocity oracle: javac failed or is not installed (apt-get install -y default-jdk-headless): ${String(error)}`);
+    try {
+      execFileSync('javac', ['-nowarn', '-encoding', 'UTF-8', '-cp', cp, '-d', runDir, ...sources], { stdio: 'pipe' });
+    } catch (error) {
+      throw new Error(`Java Velocity oracle: javac failed or is not installed (apt-get install -y default-jdk-headless): ${String(error)}`);
+    }
+    const casesFile = join(runDir, 'cases.json');
+    writeFileSync(casesFile, JSON.stringify(cases));
+    stdout = execFileSync('java', ['-Dfile.encoding=UTF-8', '-cp', `${runDir}:${cp}`, 'Harness', casesFile], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
   }
-  const casesFile = join(BUILD_DIR, 'cases.json');
-  writeFileSync(casesFile, JSON.stringify(cases));
-  const stdout = execFileSync('java', ['-Dfile.encoding=UTF-8', '-cp', `${BUILD_DIR}:${cp}`, 'Harness', casesFile], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
   const results = JSON.parse(stdout) as JavaResult[];
   return new Map(results.map((result) => [result.id, result]));
 }

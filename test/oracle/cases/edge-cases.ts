@@ -130,6 +130,12 @@ const templates: [string, string, boolean?][] = [
   ['map literals and non-string keys', '#foreach($v in {"a": 1, "b": [1, 2]})$v#end #set($m = {1: 2, true: "t"})$m'],
   ['index out of range', '#set($l = [1, 2])$l[-1] $l[5]'],
   ['arithmetic as a condition', '#if(1 + 1)a#else b#end'],
+  ['lone $! before # words', '$!#x|$!#foreach|$!#1|$!# |$!#(|$!## c\nx'],
+  ['backslash between $ and !', '#set($foo = "F")$\\!foo|$\\\\!foo|$\\!foo.bar()|$\\!{foo.bar}|$\\!foo[0]|\\$\\!foo|"$\\!foo"'],
+  ['backslash between $ and ! in arguments', '#if($\\!foo)y#{else}n#end #set($x = $\\!foo)$x #set($\\!foo = 1)$\\!foo #set($s = "a$\\!foo.b(1)b")$s'],
+  ['backslash between $ and ! in macros', '#macro(m $a)[$a]#end#m($\\!foo.bar) #macro(n $\\!b)[$\\!b]#end#n(1)'],
+  ['lone $\\!', '$\\!|$\\! x|$\\!}|$\\!#*c*#|$\\!#x'],
+  ['strict backslash between $ and !', '#set($foo = 1)$\\!foo.bar', true],
 ];
 
 export const edgeCases: OracleCase[] = templates.map(([id, template, strict]) => ({
