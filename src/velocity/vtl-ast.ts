@@ -31,9 +31,14 @@ export type Expression =
   | { kind: 'list'; items: Expression[]; offset: number }
   | { kind: 'range'; from: Expression; to: Expression; offset: number }
   | { kind: 'map'; entries: [Expression, Expression][]; offset: number }
-  | { kind: 'binary'; operator: BinaryOperator; left: Expression; right: Expression; offset: number }
+  /**
+   * `literal` is what Velocity prints for the node when it is null beside a string in `+`: its source from
+   * after the operator through the right operand and the whitespace after it (JJTree opens the node there).
+   */
+  | { kind: 'binary'; operator: BinaryOperator; left: Expression; right: Expression; literal: string; offset: number }
   | { kind: 'not'; operand: Expression; offset: number }
-  | { kind: 'group'; inner: Expression; offset: number }
+  /** `literal`: the source between the parentheses. */
+  | { kind: 'group'; inner: Expression; literal: string; offset: number }
   | { kind: 'word'; value: string; offset: number };
 
 export type BinaryOperator = '||' | '&&' | '==' | '!=' | '<' | '>' | '<=' | '>=' | '+' | '-' | '*' | '/' | '%';
@@ -45,7 +50,8 @@ export type TemplateNode =
   | { kind: 'set'; target: Reference; value: Expression; offset: number }
   | { kind: 'if'; branches: { condition?: Expression; body: TemplateNode[]; offset: number }[]; offset: number }
   | { kind: 'foreach'; variable: string; iterable: Expression; body: TemplateNode[]; offset: number }
-  | { kind: 'macro-call'; name: string; args: Expression[]; literal: string; offset: number }
+  /** `bare`: written without parentheses (`#name`), which Velocity also calls when the macro exists. */
+  | { kind: 'macro-call'; name: string; args: Expression[]; literal: string; bare: boolean; offset: number }
   | { kind: 'define'; target: Reference; body: TemplateNode[]; offset: number }
   | { kind: 'evaluate'; argument: Expression; offset: number }
   | { kind: 'load'; directive: 'parse' | 'include'; offset: number }
@@ -54,6 +60,7 @@ export type TemplateNode =
 
 export interface MacroDefinition {
   name: string;
+  /** By position; a literal written in place of a parameter (`#macro(m 5 $a)`) takes its place and binds nothing (''). */
   parameters: string[];
   body: TemplateNode[];
   offset: number;

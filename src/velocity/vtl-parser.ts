@@ -178,6 +178,13 @@ class Parser {
         this.text.push('##');
         this.i += 2;
       }
+      // A single `}` right after an informal reference is still the reference's token in Velocity's lexer, so
+      // spaces after it are dropped before a #set as they are after the reference itself.
+      if (!reference.formal && src[this.i] === '}' && src[this.i + 1] !== '}') {
+        this.text.push('}');
+        this.i++;
+        this.tokenEnded();
+      }
       return;
     }
     this.i = start;
@@ -272,7 +279,7 @@ class Parser {
   }
 
   /** Parameters up to `close`; with `commas` they must be separated by commas, otherwise by spaces or commas. */
-  private parameterList(close: string, commas: boolean): Expression[] {
+  private parameterList(close: string, commas: boolean, words = false): Expression[] {
     const items: Expression[] = [];
     this.skipSpace();
     if (this.src[this.i] === close) {
@@ -280,7 +287,7 @@ class Parser {
       return items;
     }
     for (;;) {
-      items.push(this.parameter());
+      items.push(this.parameter(words));
       this.skipSpace();
       const c = this.src[this.i];
       if (c === close) {
@@ -298,8 +305,8 @@ class Parser {
     while (isSpace(this.src[this.i])) this.i++;
   }
 
-  /** Velocity's `Parameter`: a literal, list, range, map or reference; no operators. */
-  private parameter(): Expression {
+  /** Velocity's `Parameter`: a literal, list, range, map or reference; no operators. A macro call's may also be a word. */
+  private parameter(words = false): Expression {
     const src = this.src;
     const c = src[this.i];
     const offset = this.base + this.i;
@@ -320,6 +327,11 @@ class Parser {
     }
     if (this.keyword('true')) return { kind: 'boolean', value: true, offset };
     if (this.keyword('false')) return { kind: 'boolean', value: false, offset };
+    if (words && isIdentifierStart(c)) {
+      const start = this.i;
+      while (isWordPart(src[this.i])) this.i++;
+      return { kind: 'word', value: src.slice(start, this.i), offset };
+    }
     this.fail(c === undefined ? 'Unexpected end of template in an argument list' : `Encountered "${c}" where a value was expected`);
   }
 
@@ -456,9 +468,11 @@ class Parser {
       if (!operator) return left;
       const offset = this.base + this.i;
       this.i += operator[0].length;
+      const literalStart = this.i;
       this.skipSpace();
       const right = this.binaryLevel(level + 1);
-      left = { kind: 'binary', operator: operator[1], left, right, offset };
+      this.skipSpace();
+      left = { kind: 'binary', operator: operator[1], left, right, literal: this.src.slice(literalStart, this.i), offset };
     }
   }
 
@@ -486,13 +500,15 @@ class Parser {
     if (this.keyword('not')) return { kind: 'not', operand: this.unary(), offset };
     if (this.src[this.i] === '(') {
       this.i++;
+      const literalStart = this.i;
       if (++this.depth > MAX_NESTING) this.fail(`Parentheses are nested more than ${MAX_NESTING} levels deep`);
       const inner = this.expression();
       this.depth--;
       this.skipSpace();
       if (this.src[this.i] !== ')') this.fail('Expected ")"');
+      const literal = this.src.slice(literalStart, this.i);
       this.i++;
-      return { kind: 'group', inner, offset };
+      return { kind: 'group', inner, literal, offset };
     }
     return this.parameter();
   }
@@ -586,18 +602,23 @@ class Parser {
       this.i++;
       return this.parenDirective(name, start, push, flush);
     }
-    if (src[directive.end] === '(') {
-      this.i = directive.end + 1;
-      const args = this.parameterList(')', false);
-      this.gobbleLine();
-      // Java prints an undefined macro's call as written, the newline its `)` took included.
-      const literal = src.slice(start, this.i);
-      push({ kind: 'macro-call', name, args, literal, offset: this.base + start });
+    // Any other `#name` is a macro call, as in Velocity 1.7: with arguments when `(` follows, after any
+    // whitespace (newlines too), and bare otherwise. An undefined macro prints the call as written.
+    let open = directive.end;
+    while (isSpace(src[open])) open++;
+    if (src[open] !== '(') {
+      this.i = directive.end;
+      push({ kind: 'macro-call', name, args: [], literal: src.slice(start, directive.end), bare: true, offset: this.base + start });
       this.tokenEnded();
       return undefined;
     }
-    this.text.push('#');
-    this.i = start + 1;
+    this.i = open + 1;
+    const args = this.parameterList(')', false, true);
+    this.gobbleLine();
+    // Java prints an undefined macro's call as written, the newline its `)` took included.
+    const literal = src.slice(start, this.i);
+    push({ kind: 'macro-call', name, args, literal, bare: false, offset: this.base + start });
+    this.tokenEnded();
     return undefined;
   }
 
@@ -739,7 +760,10 @@ class Parser {
       case 'macro': {
         this.skipSpace();
         const nameStart = this.i;
-        while (isWordPart(this.src[this.i]) || this.src[this.i] === '-') this.i++;
+        if (this.src[this.i] !== ')' && this.src[this.i] !== undefined && !isIdentifierStart(this.src[this.i])) {
+          this.fail(`Invalid first arg in #macro() directive - must be a word token (no ' or " surrounding)`, nameStart);
+        }
+        while (isWordPart(this.src[this.i])) this.i++;
         const macroName = this.src.slice(nameStart, this.i);
         if (macroName === '') this.fail('#macro needs a name', nameStart);
         const parameters: string[] = [];
@@ -750,6 +774,13 @@ class Parser {
             continue;
           }
           if (this.src[this.i] === ')') break;
+          if (this.src[this.i] !== '$') {
+            // Java keeps a literal's place among the parameters; a bare word it refuses.
+            const at = this.i;
+            if (this.parameter(true).kind === 'word') this.fail(`Invalid arg #${parameters.length + 1} in directive #macro`, at);
+            parameters.push('');
+            continue;
+          }
           const parameter = this.referenceArgument('A #macro parameter');
           // Velocity names a parameter by its text after `$`, so `$\!a` binds no reference.
           parameters.push(parameter.uncomputable ? parameter.literal.slice(1) : parameter.root);

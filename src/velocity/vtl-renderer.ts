@@ -325,8 +325,14 @@ export class VtlRenderer {
 
   private callMacro(node: Extract<TemplateNode, { kind: 'macro-call' }>, frame: MacroFrame | undefined, out: string[], counted: boolean): void {
     const macro: MacroDefinition | undefined = this.tree.macros.get(node.name);
+    // A word argument (`#m(bar)`) is refused once the macro exists; strict mode refuses it while parsing.
+    const word = node.args.find((arg): arg is Extract<Expression, { kind: 'word' }> => arg.kind === 'word');
+    if (word && (macro || this.settings.strict)) {
+      this.fail(`Invalid arg '${word.value}' in macro #${node.name}`, this.settings.strict ? 'syntax' : 'runtime', word.offset);
+    }
     if (!macro) {
-      if (this.settings.strict) this.fail(`Macro '#${node.name}' is not defined`, 'runtime', node.offset);
+      // A bare `#name` is text in strict mode too, unless Velocity's lexer read its start as `#end` (`#endx`).
+      if (this.settings.strict && (!node.bare || node.name.startsWith('end'))) this.fail(`Macro '#${node.name}' is not defined`, 'runtime', node.offset);
       this.write(out, node.literal, counted, node.offset);
       return;
     }
@@ -337,7 +343,7 @@ export class VtlRenderer {
     const callee: MacroFrame = { locals: new Map(), byName: new Map(), callerText: new Map(), caller: frame };
     macro.parameters.forEach((parameter, i) => {
       const argument = node.args[i];
-      if (!argument) return;
+      if (!argument || parameter === '') return;
       if (argument.kind === 'integer' || argument.kind === 'double' || argument.kind === 'boolean') {
         callee.locals.set(parameter, this.value(argument, frame));
       } else {
@@ -503,8 +509,10 @@ function partName(part: ReferencePart): string {
   return part.name;
 }
 
+/** What Velocity's `+` prints for a null operand beside a string: the node's `literal()`. */
 function literalText(expression: Expression): string {
-  return expression.kind === 'reference' ? expression.reference.literal : '';
+  if (expression.kind === 'reference') return expression.reference.literal;
+  return expression.kind === 'binary' || expression.kind === 'group' ? expression.literal : '';
 }
 
 /** Velocity 1.7 `==`: numbers by value, same classes by `equals`, otherwise by `toString()`. */

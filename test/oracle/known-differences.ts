@@ -17,8 +17,6 @@ const DIFFERENCES: [string, RegExp][] = [
   ['nested #foreach over one variable with null items', /#foreach\(\$(\w+) in [^\n]*\$input\.nul[^]*#foreach\(\$\1 /],
   // `\t` after `(` and `\\#` after `\\`: lexical errors in Java.
   ['backslash sequences Java rejects', /\(\\[a-z]|\\\\\\?#/],
-  // A null non-reference operand of `+` with a string: Java prints the operand's token text.
-  ['string + null expression', /\]\s*[-*/%]\s*[^\n]*\+\s*["']/],
 ];
 
 export function knownDifference(template: string): string | undefined {

@@ -136,6 +136,17 @@ const templates: [string, string, boolean?][] = [
   ['backslash between $ and ! in macros', '#macro(m $a)[$a]#end#m($\\!foo.bar) #macro(n $\\!b)[$\\!b]#end#n(1)'],
   ['lone $\\!', '$\\!|$\\! x|$\\!}|$\\!#*c*#|$\\!#x'],
   ['strict backslash between $ and !', '#set($foo = 1)$\\!foo.bar', true],
+  ['macro calls without parentheses or after whitespace', '#macro(m $a)[$a]#end#m|#m.|#{m}x|#m#m|#m  (1)|#m\n(2)|#m\t($b)|#mm|#m-1()|#m_'],
+  ['bare and spaced calls of undefined macros', 'a #foo b #bar. #{baz} #foo (bar) #foo\n(1)|#h1 #x_y'],
+  ['literals in place of macro parameters', '#macro(m 5 $a)[$a]#end#m(1 2) #m(1) #macro(n true [1] "s" -1 $b)[$b]#end#n(1 2 3 4 5)'],
+  ['a word argument to a defined macro', '#macro(m $p)[$p]#end#m(bar)'],
+  ['a macro name that is not a word', '#macro(1m)x#end'],
+  ['a word in place of a macro parameter', '#macro(m bar)x#end'],
+  ['strict: bare and spaced calls of undefined macros', '#foo #{bar} x #elsex #ifx', true],
+  ['strict: a bare call whose name starts with end', '#endx a', true],
+  ['a null operation beside a string in +', '#set($x = true  -  1  +  "t")$x|#set($x = "t" + ( true - 1 ) )$x|#set($x = "t" +true * 2 )$x|#set($x = !$y / 2 + "t")$x|#if(true - 1 + "t" == " 1 t")y#end'],
+  ['spaces before #set after a reference and one }', '$a}  #set($a = 1)$a.b}\t#set($a = 1)$a}}  #set($a = 1)${a}}  #set($a = 1)|'],
+  ['strict: a word argument to an undefined macro', '#foo (bar)', true],
 ];
 
 export const edgeCases: OracleCase[] = templates.map(([id, template, strict]) => ({

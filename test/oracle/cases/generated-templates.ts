@@ -252,7 +252,10 @@ class TemplateGenerator {
     const macro = this.macros.length > 0 ? r.pick(this.macros) : { name: 'undefinedMacro', arity: 1 };
     const count = Math.max(0, macro.arity + r.pick([0, 0, 0, -1, 1]));
     const args = Array.from({ length: count }, () => r.pick(['$a', '$input.missing', '$input.n', '"s"', '3', '[1, 2]', '$nope', "'x'", '${b}', 'true']));
-    return `#${macro.name}(${args.join(r.pick([' ', ', ']))})${r.pick(['', '\n', '  \n', ' after'])}`;
+    // Velocity also calls a macro written bare (`#m`, `#{m}`) or with whitespace before its parenthesis.
+    const shape = r.pick(['()', '()', '()', ' ()', '\n()', 'bare', '{}']);
+    if (shape === 'bare' || shape === '{}') return `${shape === 'bare' ? `#${macro.name}` : `#{${macro.name}}`}${r.pick(['', '\n', ' after', '.x'])}`;
+    return `#${macro.name}${shape.slice(0, -2)}(${args.join(r.pick([' ', ', ']))})${r.pick(['', '\n', '  \n', ' after'])}`;
   }
 }
 
