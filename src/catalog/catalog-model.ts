@@ -1,4 +1,4 @@
-import { isUnknownDefinitionFile } from '../diagnostics/registry.js';
+import { isNotAnExport, isUnknownDefinitionFile } from '../diagnostics/registry.js';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -151,12 +151,14 @@ function addLooseFile(catalog: Catalog, file: string, text: string, cwd: string,
     const artifact = JSON.parse(text) as DataActionExport & { category?: unknown; description?: unknown };
     catalog.actions.push({
       slug: '',
-      name: artifact.name,
+      // An export names itself; one whose name is missing or not text is known by its file (lint reports it).
+      name: typeof artifact.name === 'string' && artifact.name.trim() ? artifact.name : relative(cwd, file),
       category: typeof artifact.category === 'string' ? artifact.category : undefined,
       description: typeof artifact.description === 'string' ? artifact.description : undefined,
       file: relative(cwd, file),
       origin: 'export',
-      artifact,
+      // Without an export's shape it is listed with its problems, and no page reads its fields.
+      artifact: linted.diagnostics.some((d) => isNotAnExport(d.ruleId)) ? undefined : artifact,
       diagnostics: linted.diagnostics,
       tests: undefined,
     });

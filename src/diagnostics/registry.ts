@@ -269,6 +269,11 @@ export function isNotADefinition(ruleId: string): boolean {
   return ruleId === 'not-a-definition';
 }
 
+/** A JSON file that looks like an export but does not have its shape: nothing in it can be trusted as one. */
+export function isNotAnExport(ruleId: string): boolean {
+  return ruleId === 'not-an-export';
+}
+
 /** True for problems with the command line itself, which exit 2 rather than count as findings. */
 export function isUsageProblem(ruleId: string): boolean {
   return stageChecks.get(ruleId)?.usage === true;

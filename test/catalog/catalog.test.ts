@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -175,4 +175,21 @@ describe('dactl catalog', () => {
     expect(page).toContain('<title>Look up &lt;caller&gt; &amp; co · dactl catalog');
     expect(page).toContain('spec-missing-key');
   });
+
+  it("lists an export without an export's shape by its file, with its problems, instead of failing", async () => {
+    const dir = tempDir();
+    const exportLike = { name: 42, integrationType: 'purecloud-data-actions', actionType: 'custom', config: null, contract: {} };
+    writeFileSync(join(dir, 'numbered.custom.json'), JSON.stringify(exportLike));
+    writeFileSync(join(dir, 'no-config.custom.json'), JSON.stringify({ ...exportLike, name: 'No config' }));
+    const out = join(tempDir(), 'site');
+    const run = await runCli(['catalog', dir, '-o', out]);
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 actions');
+    const numbered = readdirSync(join(out, 'actions')).find((page) => page.endsWith('numbered-custom-json.html'));
+    expect(numbered, 'a page named after the file').toBeDefined();
+    expect(readFileSync(join(out, 'actions', numbered as string), 'utf8')).toContain('not-an-export');
+    expect(readFileSync(join(out, 'actions', 'no-config.html'), 'utf8')).toContain('not-an-export');
+  });
 });
+
