@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { reservedInputNames, type JsonObject } from '../spec/action-spec.js';
 import { formatTrace } from '../simulate/format-trace.js';
 import { exportText, type CatalogAction, type CatalogFlow } from './catalog-model.js';
+import { isRecord } from './archy-document.js';
 import { escapeHtml } from './html.js';
 import { code, page, table } from './page.js';
 import { ruleIds } from './rules-page.js';
@@ -90,9 +91,20 @@ export function actionPage(action: CatalogAction, callers: readonly CatalogFlow[
   return page({ title: action.name, depth: 1, trail: [{ label: action.name }], body: sections.join('\n'), scripts: ['copy'] });
 }
 
-function inputsSection(schema: JsonObject, uses: Map<string, Use[]>): string {
-  const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
-  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+/** A contract as far as it is one: an export's schemas are free-form JSON, and a page must not trust their shape. */
+function contractOf(schema: unknown): { properties: Record<string, JsonObject>; required: Set<unknown> } {
+  const object = isRecord(schema) ? schema : {};
+  const properties = Object.entries(isRecord(object.properties) ? object.properties : {}).map(([name, property]) => [name, isRecord(property) ? property : {}]);
+  return { properties: Object.fromEntries(properties) as Record<string, JsonObject>, required: new Set(Array.isArray(object.required) ? object.required : []) };
+}
+
+/** A translation map or its defaults, as text values. */
+function textMap(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(isRecord(value) ? value : {}).map(([key, text]) => [key, typeof text === 'string' ? text : JSON.stringify(text)]));
+}
+
+function inputsSection(schema: unknown, uses: Map<string, Use[]>): string {
+  const { properties, required } = contractOf(schema);
   const names = Object.keys(properties);
   const rows = names.map((name) => {
     const property = properties[name] ?? {};
@@ -101,7 +113,7 @@ function inputsSection(schema: JsonObject, uses: Map<string, Use[]>): string {
     return [`<code>${escapeHtml(name)}</code>`, escapeHtml(typeText(property)), required.has(name) ? 'yes' : 'no', property.default === undefined ? '' : code(JSON.stringify(property.default)), escapeHtml(String(property.description ?? '')), usedHtml];
   });
   const attributes = names.map((name) => ` id="input-${escapeHtml(anchorPart(name))}"`);
-  const unknown = [...uses.keys()].filter((name) => !(name in properties));
+  const unknown = [...uses.keys()].filter((name) => !Object.hasOwn(properties, name));
   return [
     `<section aria-labelledby="inputs"><h2 id="inputs">Inputs</h2>`,
     names.length ? table(['Input', 'Type', 'Required', 'Default', 'Description', 'Used in'], rows, attributes) : '<p class="muted">No inputs.</p>',
@@ -111,10 +123,10 @@ function inputsSection(schema: JsonObject, uses: Map<string, Use[]>): string {
 }
 
 function outputsSection(artifact: NonNullable<CatalogAction['artifact']>): string {
-  const schema = artifact.contract.output.successSchema;
-  const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
-  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-  const { translationMap, translationMapDefaults } = artifact.config.response;
+  const { properties, required } = contractOf(artifact.contract?.output?.successSchema);
+  const response: unknown = artifact.config?.response;
+  const translationMap = textMap(isRecord(response) ? response.translationMap : undefined);
+  const translationMapDefaults = textMap(isRecord(response) ? response.translationMapDefaults : undefined);
   const rows = Object.entries(properties).map(([name, property]) => [
     code(name),
     escapeHtml(typeText(property)),
@@ -122,7 +134,7 @@ function outputsSection(artifact: NonNullable<CatalogAction['artifact']>): strin
     translationMap[name] === undefined ? '<span class="muted">(success template)</span>' : code(translationMap[name]),
     translationMapDefaults[name] === undefined ? '' : code(translationMapDefaults[name]),
   ]);
-  const extra = Object.keys(translationMap).filter((key) => !(key in properties));
+  const extra = Object.keys(translationMap).filter((key) => !Object.hasOwn(properties, key));
   const translations = extra.map((key) => [code(key), code(translationMap[key]!), translationMapDefaults[key] === undefined ? '' : code(translationMapDefaults[key])]);
   return [
     `<section aria-labelledby="outputs"><h2 id="outputs">Outputs</h2>`,
@@ -134,7 +146,7 @@ function outputsSection(artifact: NonNullable<CatalogAction['artifact']>): strin
 
 function typeText(property: JsonObject): string {
   const type = Array.isArray(property.type) ? property.type.join(' | ') : String(property.type ?? 'any');
-  if (type === 'array' && property.items && typeof property.items === 'object') return `array of ${typeText(property.items as JsonObject)}`;
+  if (type === 'array' && isRecord(property.items)) return `array of ${typeText(property.items)}`;
   return type;
 }
 

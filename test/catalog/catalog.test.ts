@@ -191,5 +191,23 @@ describe('dactl catalog', () => {
     expect(readFileSync(join(out, 'actions', numbered as string), 'utf8')).toContain('not-an-export');
     expect(readFileSync(join(out, 'actions', 'no-config.html'), 'utf8')).toContain('not-an-export');
   });
+
+  it('draws an export whose contracts hold values of any shape', async () => {
+    const dir = tempDir();
+    const exported = JSON.parse(readFileSync(join(repoRoot, 'out', 'actions', readdirSync(join(repoRoot, 'out', 'actions')).find((f) => f.endsWith('.custom.json')) as string), 'utf8'));
+    writeFileSync(join(dir, 'odd-properties.custom.json'), JSON.stringify({
+      ...exported,
+      name: 'Odd properties',
+      contract: { input: { inputSchema: { type: 'object', properties: { a: null, b: 'text', c: { type: 'array', items: true } }, required: true } }, output: { successSchema: { type: 'object', properties: '<b>' } } },
+      config: { ...exported.config, response: { ...exported.config.response, translationMap: { x: '$.x' } } },
+    }));
+    writeFileSync(join(dir, 'no-properties.custom.json'), JSON.stringify({ ...exported, name: 'No properties', contract: { input: { inputSchema: { type: 'object', properties: true } }, output: { successSchema: { type: 'object' } } } }));
+    const out = join(tempDir(), 'site');
+    const run = await runCli(['catalog', dir, '-o', out]);
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(out, 'actions', 'odd-properties.html'), 'utf8')).toContain('<code>c</code>');
+    expect(readFileSync(join(out, 'actions', 'no-properties.html'), 'utf8')).toContain('which is not in the input contract');
+  });
 });
 
