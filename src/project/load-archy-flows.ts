@@ -1,4 +1,4 @@
-import { readDefinitionFile } from '../source/read-definition.js';
+import { readDefinitionIfSmall } from '../source/read-definition.js';
 import type { OrgProfile } from '../orgs/org-profile.js';
 import type { ProjectAction, ProjectArchyFlow } from './model.js';
 import { fileConcurrency, mapBounded } from './map-bounded.js';
@@ -10,15 +10,8 @@ import { archyRootKey, readArchy } from '../flow/archy/read-archy.js';
 
 /** Reads a YAML file's text when its first key is an Archy flow type; undefined otherwise (or unreadable). */
 export function readIfArchy(file: string): string | undefined {
-  let text: string;
-  try {
-    const read = readDefinitionFile(file);
-    if (!('bytes' in read)) return undefined;
-    text = read.bytes.toString('utf8');
-  } catch {
-    return undefined;
-  }
-  return archyRootKey(text) ? text : undefined;
+  const text = readDefinitionIfSmall(file)?.toString('utf8');
+  return text !== undefined && archyRootKey(text) ? text : undefined;
 }
 
 /** Reads and checks Archy flow files against the project's actions (each org profile's integration names included). */

@@ -8,7 +8,7 @@ import { checkSpecShape, loadSpec, type LoadedSpec } from '../spec/load-spec.js'
 import { deferredSource } from '../source/deferred-source.js';
 import { SourceDocument } from '../source/source-document.js';
 import { parseSource } from '../source/load.js';
-import { readDefinitionFile } from '../source/read-definition.js';
+import { readDefinitionIfSmall } from '../source/read-definition.js';
 import { schemaFindings } from '../spec/schema-findings.js';
 import { schemaValidator } from '../spec/validators.js';
 import { applyProfile } from '../orgs/apply-profile.js';
@@ -79,7 +79,7 @@ async function loadActionCached(file: string, cache: LoadCache, org?: OrgProfile
   const stats = statIfReadable(file);
   const unchanged = stats?.isFile() ? cache.unchanged(file, stats) : undefined;
   if (unchanged) return { file, source: sourceReadOnDemand(file), ...unchanged };
-  const bytes = readBytesIfSmall(file);
+  const bytes = readDefinitionIfSmall(file);
   if (!stats || !bytes) return loadAction(file, org);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const hit = cache.get(file, hash, stats);
@@ -88,16 +88,6 @@ async function loadActionCached(file: string, cache: LoadCache, org?: OrgProfile
   cache.set(file, hash, stats, { written: action.written, spec: action.spec, artifact: action.artifact, diagnostics: action.diagnostics });
   // Thousands of parsed YAML trees held to the end of a build cost hundreds of MB; a later diagnostic re-parses.
   return { ...action, source: deferredSource(file, action.source.text) };
-}
-
-/** The bytes of a readable file within the size limit; otherwise undefined, and loading uncached reports why. */
-function readBytesIfSmall(file: string): Buffer | undefined {
-  try {
-    const read = readDefinitionFile(file);
-    return 'bytes' in read ? read.bytes : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A file that cannot be stat'ed (gone, a link loop) is loaded uncached, to report why. */

@@ -21,3 +21,13 @@ export function readDefinitionFile(file: string): DefinitionBytes {
     closeSync(handle);
   }
 }
+
+/** The bytes of a readable definition within the size limit; undefined for one that is not (its loader says why). */
+export function readDefinitionIfSmall(file: string): Buffer | undefined {
+  try {
+    const read = readDefinitionFile(file);
+    return 'bytes' in read ? read.bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
