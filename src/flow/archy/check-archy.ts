@@ -97,11 +97,7 @@ class ArchyChecker implements ExpressionEnvironment {
   private declareAll(list: Json, path: Path, scopes: readonly string[]): void {
     if (list === undefined || list === null) return;
     if (!Array.isArray(list)) return this.report('archy-shape', path, 'variables is a list of declarations such as "- stringVariable: {name: Flow.x}"');
-    list.forEach((item, index) => {
-      const at = [...path, index];
-      if (!isMap(item) || Object.keys(item).length !== 1) return this.report('archy-shape', at, 'each variable is one "- <type>Variable:" entry');
-      const [key, body] = Object.entries(item)[0]!;
-      const typePath = [...at, key];
+    this.eachEntry(list, path, 'each variable is one "- <type>Variable:" entry', (key, body, typePath) => {
       const type = key.endsWith('Variable') ? key.slice(0, -'Variable'.length) : '';
       if (!isKnownType(type)) {
         const names = [...scalarTypes, ...scalarTypes.map(collectionOf)].map((t) => `${t}Variable`);
@@ -192,11 +188,7 @@ class ArchyChecker implements ExpressionEnvironment {
 
   private checkChoices(choices: Json, path: Path): void {
     if (!Array.isArray(choices)) return this.report('archy-shape', path, 'choices is a list of menu choices such as "- menuTask:"');
-    choices.forEach((item, index) => {
-      const at = [...path, index];
-      if (!isMap(item) || Object.keys(item).length !== 1) return this.report('archy-shape', at, 'each choice is one "- menu<Choice>:" entry');
-      const [type, body] = Object.entries(item)[0]!;
-      const typePath = [...at, type];
+    this.eachEntry(choices, path, 'each choice is one "- menu<Choice>:" entry', (type, body, typePath) => {
       if (!(type in menuChoiceActions)) return this.report('archy-unknown-action', typePath, `"${type}" is not a menu choice${suggestion(type, Object.keys(menuChoiceActions))}`, 'key');
       if (!isMap(body)) return this.report('archy-shape', typePath, 'a menu choice is a map with name, dtmf and its settings');
       const actionType = menuChoiceActions[type];
@@ -216,12 +208,7 @@ class ArchyChecker implements ExpressionEnvironment {
       this.tooDeepReported = true;
       return;
     }
-    actions.forEach((item, index) => {
-      const at = [...path, index];
-      if (!isMap(item) || Object.keys(item).length !== 1) return this.report('archy-shape', at, 'each action is one "- <actionType>:" entry');
-      const [type, body] = Object.entries(item)[0]!;
-      this.checkAction(type, body, [...at, type], context);
-    });
+    this.eachEntry(actions, path, 'each action is one "- <actionType>:" entry', (type, body, at) => this.checkAction(type, body, at, context));
   }
 
   private checkAction(type: string, body: Json, path: Path, context: { inLoop: boolean; depth: number }): void {
@@ -391,11 +378,7 @@ class ArchyChecker implements ExpressionEnvironment {
 
   private checkStatements(value: Json, path: Path): void {
     if (!Array.isArray(value)) return this.report('archy-shape', path, 'statements is a list such as "- string: {variable: Flow.x, value: {exp: …}}"');
-    value.forEach((item, index) => {
-      const at = [...path, index];
-      if (!isMap(item) || Object.keys(item).length !== 1) return this.report('archy-shape', at, 'each statement is one "- <type>:" entry');
-      const [type, body] = Object.entries(item)[0]!;
-      const typeAt = [...at, type];
+    this.eachEntry(value, path, 'each statement is one "- <type>:" entry', (type, body, typeAt) => {
       if (!isKnownType(type)) {
         return this.report('archy-variable-type-unknown', typeAt, `"${type}" is not an Architect type${suggestion(type, [...scalarTypes, ...scalarTypes.map(collectionOf)])}`, 'key');
       }
@@ -403,6 +386,16 @@ class ArchyChecker implements ExpressionEnvironment {
       this.checkKeys(body, ['variable', 'value'], typeAt, `a ${type} statement`);
       if (typeof body.variable === 'string') this.checkVariableName(body.variable, [...typeAt, 'variable'], type);
       if (body.value !== undefined) this.checkValue(body.value, [...typeAt, 'value'], type);
+    });
+  }
+
+  /** Each `- <key>: <body>` item of a list, with the path down to its key; any other item is reported with `shape`. */
+  private eachEntry(list: readonly Json[], path: Path, shape: string, visit: (key: string, body: Json, at: Path) => void): void {
+    list.forEach((item, index) => {
+      const at = [...path, index];
+      if (!isMap(item) || Object.keys(item).length !== 1) return this.report('archy-shape', at, shape);
+      const [key, body] = Object.entries(item)[0]!;
+      visit(key, body, [...at, key]);
     });
   }
 
